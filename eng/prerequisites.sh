@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# What the test suite needs beyond the .NET SDK, installed only when missing.
+# Sourced by test.sh; each ensure_* function is idempotent.
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_updated=0
+apt_install() {
+  if [ $apt_updated -eq 0 ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+ensure_redis() {
+  # Tests start their own redis-server on a free loopback port; they never use a system service.
+  if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
+    echo "Installing redis-server and redis-tools (Debian packages)..."
+    apt_install redis-server redis-tools
+  fi
+}
+
+ensure_prerequisites() {
+  ensure_redis
+}
