@@ -23,6 +23,28 @@ ensure_redis() {
   fi
 }
 
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    echo "Installing nodejs and npm (Debian packages)..."
+    apt_install nodejs npm
+  fi
+}
+
+# Every npm project under tests/ (a package.json with its package-lock.json) gets `npm ci`
+# when its node_modules is missing or older than its lock file.
+ensure_npm_packages() {
+  local lock dir
+  while IFS= read -r lock; do
+    dir=$(dirname "$lock")
+    if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$lock" -nt "$dir/node_modules/.package-lock.json" ]; then
+      echo "Installing npm packages in $dir..."
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+  done < <(find tests -name package-lock.json -not -path '*/node_modules/*' | sort)
+}
+
 ensure_prerequisites() {
   ensure_redis
+  ensure_node
+  ensure_npm_packages
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using Xunit;
+
+namespace CommerceGateway.Testing;
+
+/// <summary>
+/// A real redis-server on a free loopback port, owned by one test class or collection. Never a
+/// system service: each instance is private, without persistence, and can be stopped and started
+/// again on the same port to test outages.
+/// </summary>
+public sealed class RedisServer : IAsyncLifetime, IDisposable
+{
+    private const string InstallHint = "redis-server is not installed. Run ./test.sh (it installs it) or: sudo apt-get install -y redis-server redis-tools";
+    private Process? _process;
+
+    /// <summary>The TCP port the server listens on, stable across restarts.</summary>
+    public int Port { get; } = FreePort.Next();
+
+    /// <summary>A StackExchange.Redis connection string with fast failure on outages.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=2000";
+
+    /// <summary>"host:port", for redis-cli and redis-benchmark.</summary>
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    /// <summary>Starts the server and waits until it answers PING.</summary>
+    public async Task StartAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        var binary = FindBinary("redis-server") ?? throw new InvalidOperationException(InstallHint);
+        var info = new ProcessStartInfo(binary)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
+            "--protected-mode", "yes", "--loglevel", "warning",
+        })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} on port {Port}.");
+            }
+
+            if (await PingAsync())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"redis-server on port {Port} did not answer PING within 10 seconds.");
+    }
+
+    /// <summary>Kills the server (as a crash would); <see cref="StartAsync"/> brings it back, empty.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    /// <inheritdoc />
+    public Task InitializeAsync() => StartAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => StopAsync();
+
+    /// <inheritdoc />
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
+
+    private async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("PING\r\n"));
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The full path of a program on PATH, or null.</summary>
+    public static string? FindBinary(string name)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
