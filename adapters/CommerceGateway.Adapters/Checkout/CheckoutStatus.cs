@@ -1,0 +1,20 @@
+namespace CommerceGateway.Adapters;
+
+/// <summary>Where a cart's checkout stands.</summary>
+public enum CheckoutStatus
+{
+    /// <summary>Still collecting what the steps need (or not begun).</summary>
+    Open,
+
+    /// <summary>Payment submitted and being processed; poll for the outcome.</summary>
+    Processing,
+
+    /// <summary>Paid and ordered.</summary>
+    Complete,
+
+    /// <summary>The payment failed; the checkout is back at the payment step.</summary>
+    PaymentFailed,
+
+    /// <summary>The reservation lapsed; resume when the backend supports it.</summary>
+    Expired,
+}

@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+
+namespace CommerceGateway.Adapters;
+
+/// <summary>
+/// The contract every commerce adapter implements for one channel. Instances are created once
+/// per channel and must be safe for concurrent use; they keep no per-cart state of their own:
+/// what they must remember goes into <see cref="Cart.Backend"/> or <see cref="Order.Backend"/>,
+/// which the gateway stores for them.
+/// </summary>
+/// <remarks>
+/// Operations outside the core cart and checkout throw <see cref="CapabilityNotSupportedException"/>
+/// unless overridden. Failures are raised as <see cref="CommerceException"/> subclasses: business
+/// outcomes as <see cref="BackendRejectedException"/> or <see cref="BackendConflictException"/>,
+/// faults as <see cref="BackendUnavailableException"/>, <see cref="BackendTimeoutException"/> or
+/// <see cref="BackendProtocolException"/>.
+/// </remarks>
+public abstract partial class CommerceBackend
+{
+    /// <summary>Creates the backend for <paramref name="channel"/>.</summary>
+    protected CommerceBackend(Channel channel) => Channel = channel ?? throw new ArgumentNullException(nameof(channel));
+
+    /// <summary>The channel this instance serves.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>Creates an empty cart at the backend.</summary>
+    public abstract Task<Cart> CreateCartAsync(CartCreation request, CancellationToken cancellationToken);
+
+    /// <summary>Adds lines (merchandise or seats). Seats are all-or-nothing.</summary>
+    public abstract Task<Cart> AddLinesAsync(Cart cart, IReadOnlyList<CartLineInput> lines, CancellationToken cancellationToken);
+
+    /// <summary>Changes line quantities; a zero quantity removes the line.</summary>
+    public abstract Task<Cart> UpdateLinesAsync(Cart cart, IReadOnlyList<CartLineUpdate> updates, CancellationToken cancellationToken);
+
+    /// <summary>Removes lines, releasing what they held.</summary>
+    public abstract Task<Cart> RemoveLinesAsync(Cart cart, IReadOnlyList<string> lineIds, CancellationToken cancellationToken);
+
+    /// <summary>Sets the buyer's contact details.</summary>
+    public abstract Task<Cart> UpdateBuyerAsync(Cart cart, Buyer buyer, CancellationToken cancellationToken);
+
+    /// <summary>Starts checkout: the returned cart's <see cref="Cart.Checkout"/> lists the steps this backend requires.</summary>
+    public abstract Task<Cart> BeginCheckoutAsync(Cart cart, CancellationToken cancellationToken);
+
+    /// <summary>Submits payment (a PSP token or transaction id). May answer Processing; then poll <see cref="GetPaymentStatusAsync"/>.</summary>
+    public abstract Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken);
+
+    /// <summary>Reads the current state of a known order.</summary>
+    public abstract Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Polls an asynchronous payment. Backends that settle payment synchronously keep this default,
+    /// which reports what the cart already shows.
+    /// </summary>
+    public virtual Task<PaymentOutcome> GetPaymentStatusAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        var status = cart.Checkout.Status switch
+        {
+            CheckoutStatus.Complete => PaymentStatus.Paid,
+            CheckoutStatus.PaymentFailed => PaymentStatus.Failed,
+            CheckoutStatus.Processing => PaymentStatus.Processing,
+            _ => PaymentStatus.Pending,
+        };
+        return Task.FromResult(new PaymentOutcome(cart, status, FailureReason: cart.Checkout.FailureReason));
+    }
+
+    /// <summary>
+    /// Gives back everything the cart holds at the backend (seats, reserved tickets), e.g. when its
+    /// holds expired. The default does nothing, for backends that hold nothing.
+    /// </summary>
+    public virtual Task<Cart> ReleaseCartAsync(Cart cart, CancellationToken cancellationToken) => Task.FromResult(cart);
+
+    /// <summary>Raises <see cref="CapabilityNotSupportedException"/> for the calling operation.</summary>
+    protected Task<T> NotSupported<T>(ChannelCapabilities capability, [CallerMemberName] string operation = "") =>
+        Task.FromException<T>(new CapabilityNotSupportedException(Channel.Name, capability, operation.Replace("Async", string.Empty, StringComparison.Ordinal)));
+}

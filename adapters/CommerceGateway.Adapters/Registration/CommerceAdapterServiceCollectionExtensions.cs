@@ -1,0 +1,36 @@
+using CommerceGateway.Adapters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registration of the adapter SDK: channels from configuration and adapter kinds.</summary>
+public static class CommerceAdapterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds channels from the <c>Channels</c> section of <paramref name="configuration"/> and returns a
+    /// builder to register adapter kinds. Channels are validated at start-up. Safe to call twice.
+    /// </summary>
+    public static ICommerceAdapterBuilder AddCommerceAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Channels");
+        return services.AddCommerceAdapters(options => section.Bind(options.Channels));
+    }
+
+    /// <summary>Configures channels in code and returns a builder to register adapter kinds.</summary>
+    public static ICommerceAdapterBuilder AddCommerceAdapters(this IServiceCollection services, Action<ChannelsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ChannelsOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChannelsOptions>, ChannelsOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new PrimaryHandlerFactory(null));
+        services.TryAddSingleton<AdapterMetrics>();
+        services.TryAddSingleton<IChannelRegistry, ChannelRegistry>();
+        return new CommerceAdapterBuilder(services);
+    }
+}
