@@ -1,0 +1,41 @@
+namespace CommerceGateway.Identity;
+
+/// <summary>How the gateway validates access tokens from the identity service (<c>AddGatewayJwtBearer</c>).</summary>
+public sealed class GatewayJwtBearerOptions
+{
+    /// <summary>The authentication scheme name. Default <c>Bearer</c>.</summary>
+    public string SchemeName { get; set; } = "Bearer";
+
+    /// <summary>The identity service's issuer, exactly as in its tokens' <c>iss</c> and its metadata. Required.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The metadata document. Default: <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>Audiences this gateway accepts; a token must name at least one. Required.</summary>
+    public List<string> Audiences { get; set; } = [];
+
+    /// <summary>Accepted JWS algorithms. Default ES256 and RS256; symmetric algorithms and <c>none</c> are refused.</summary>
+    public List<string> Algorithms { get; set; } = ["ES256", "RS256"];
+
+    /// <summary>Allowed clock difference for <c>exp</c> and <c>nbf</c>. Default 30 seconds; at most 5 minutes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the metadata must be fetched over HTTPS. Default true; turned off only for loopback issuers in tests and Development.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>
+    /// How often the metadata and JWKS are re-read. Default 10 minutes: shorter than the identity service's
+    /// <see cref="IdentityKeyOptions.PublishAhead"/>, so a successor key is known before it signs.
+    /// </summary>
+    public TimeSpan AutomaticRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The least time between re-reads forced by an unknown <c>kid</c>. Default 1 minute.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Authorization policies by name, each requiring every listed scope in the token's <c>scope</c>.</summary>
+    public Dictionary<string, List<string>> ScopePolicies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The handler that fetches metadata and JWKS, for tests and custom TLS. Default: a plain HTTP handler.</summary>
+    public HttpMessageHandler? BackchannelHttpHandler { get; set; }
+}

@@ -1,0 +1,84 @@
+using CommerceGateway.Identity.Diagnostics;
+using CommerceGateway.Identity.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CommerceGateway.Identity.Bearer;
+
+/// <summary>Turns <see cref="GatewayJwtBearerOptions"/> into JwtBearer and authorization settings.</summary>
+internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOptions>, IConfigureOptions<AuthorizationOptions>
+{
+    private static readonly string[] AccessTokenTypes = [AccessTokenIssuer.TokenType, "application/" + AccessTokenIssuer.TokenType];
+    private readonly GatewayJwtBearerOptions _options;
+    private readonly TimeProvider _time;
+
+    public GatewayJwtBearerSetup(IOptions<GatewayJwtBearerOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    public void Configure(string? name, JwtBearerOptions options)
+    {
+        if (name != _options.SchemeName)
+        {
+            return;
+        }
+
+        var authority = _options.Authority!;
+        options.Authority = authority;
+        options.MetadataAddress = _options.MetadataAddress ?? authority.TrimEnd('/') + "/.well-known/openid-configuration";
+        options.RequireHttpsMetadata = _options.RequireHttpsMetadata;
+        options.BackchannelHttpHandler = _options.BackchannelHttpHandler;
+        options.AutomaticRefreshInterval = _options.AutomaticRefreshInterval;
+        options.RefreshInterval = _options.RefreshInterval;
+        options.MapInboundClaims = false;
+        options.TimeProvider = _time;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = authority,
+            ValidAudiences = _options.Audiences,
+            RequireAudience = true,
+            ValidAlgorithms = _options.Algorithms,
+            ValidTypes = AccessTokenTypes,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = _options.ClockSkew,
+            LifetimeValidator = TokenLifetime.Validator(_time, _options.ClockSkew),
+            NameClaimType = "client_id",
+        };
+        options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
+    }
+
+    public void Configure(AuthorizationOptions options)
+    {
+        foreach (var (policyName, scopes) in _options.ScopePolicies)
+        {
+            options.AddPolicy(policyName, policy => policy.AddAuthenticationSchemes(_options.SchemeName).RequireScope([.. scopes]));
+        }
+    }
+
+    private static async Task RejectRevokedAsync(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is not JsonWebToken { Id.Length: > 0 } token)
+        {
+            context.Fail("The access token has no 'jti'.");
+            return;
+        }
+
+        var revoked = context.HttpContext.RequestServices.GetRequiredService<IRevokedTokenStore>();
+        if (await revoked.IsRevokedAsync(token.Id, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<GatewayJwtBearerSetup>>();
+            IdentityLog.RevokedTokenRejected(logger, token.Id);
+            context.Fail("The access token was revoked.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CommerceGateway.Identity.Endpoints;
+
+/// <summary>Writes OAuth JSON responses straight to the response body, with the no-store headers of RFC 6749 §5.1.</summary>
+internal static class OAuthResponses
+{
+    public static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write, bool noStore = true)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json; charset=utf-8";
+        if (noStore)
+        {
+            response.Headers.CacheControl = "no-store";
+            response.Headers.Pragma = "no-cache";
+        }
+
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        {
+            writer.WriteStartObject();
+            write(writer);
+            writer.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, OAuthError error)
+    {
+        if (error.BasicChallenge)
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"identity\", charset=\"UTF-8\"";
+        }
+
+        if (error.RetryAfter is { } retryAfter)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return WriteJsonAsync(context, error.StatusCode, writer =>
+        {
+            writer.WriteString("error", error.Error);
+            writer.WriteString("error_description", error.Description);
+        });
+    }
+
+    /// <summary>Writes a pre-serialized document (JWKS) with a short public cache lifetime.</summary>
+    public static async Task WriteDocumentAsync(HttpContext context, ReadOnlyMemory<byte> json)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "public, max-age=60";
+        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace CommerceGateway.Identity.RateLimiting;
+
+/// <summary>
+/// Counts failed client authentications in fixed windows per client id and per remote address. Only
+/// callers over a limit are refused, and only on the slow verification path, so one client's failures
+/// never slow another client that authenticates correctly.
+/// </summary>
+internal sealed class FailedAuthenticationLimiter
+{
+    private const int SweepThreshold = 10_000;
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private readonly IdentityRateLimitOptions _options;
+    private readonly TimeProvider _time;
+
+    public FailedAuthenticationLimiter(IOptions<IdentityOptions> options, TimeProvider time)
+    {
+        _options = options.Value.RateLimiting;
+        _time = time;
+    }
+
+    /// <summary>When the caller is over a limit, how long until it may try again.</summary>
+    public TimeSpan? RetryAfter(string clientId, string remoteAddress)
+    {
+        var now = _time.GetUtcNow();
+        var byClient = Blocked("c:" + clientId, _options.FailuresPerClient, now);
+        var byAddress = Blocked("a:" + remoteAddress, _options.FailuresPerAddress, now);
+        return byClient is null ? byAddress : byAddress is null ? byClient : (byClient > byAddress ? byClient : byAddress);
+    }
+
+    public void RecordFailure(string clientId, string remoteAddress)
+    {
+        var now = _time.GetUtcNow();
+        if (_windows.Count > SweepThreshold)
+        {
+            Sweep(now);
+        }
+
+        Count("c:" + clientId, now);
+        Count("a:" + remoteAddress, now);
+    }
+
+    private TimeSpan? Blocked(string key, int limit, DateTimeOffset now)
+    {
+        if (!_windows.TryGetValue(key, out var window))
+        {
+            return null;
+        }
+
+        lock (window)
+        {
+            var end = window.Start + _options.Window;
+            return now < end && window.Failures >= limit ? end - now : null;
+        }
+    }
+
+    private void Count(string key, DateTimeOffset now)
+    {
+        var window = _windows.GetOrAdd(key, _ => new Window { Start = now });
+        lock (window)
+        {
+            if (now >= window.Start + _options.Window)
+            {
+                window.Start = now;
+                window.Failures = 0;
+            }
+
+            window.Failures++;
+        }
+    }
+
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, window) in _windows)
+        {
+            if (now >= window.Start + _options.Window)
+            {
+                _windows.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private sealed class Window
+    {
+        public DateTimeOffset Start { get; set; }
+
+        public int Failures { get; set; }
+    }
+}
