@@ -39,6 +39,9 @@ public sealed record Order
     /// <summary>Shipments with tracking numbers.</summary>
     public IReadOnlyList<Shipment> Shipments { get; init; } = [];
 
+    /// <summary>The backend's events for this order, oldest first.</summary>
+    public IReadOnlyList<OrderEvent> Events { get; init; } = [];
+
     /// <summary>When the order was created.</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
