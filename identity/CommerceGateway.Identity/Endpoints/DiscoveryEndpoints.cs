@@ -56,8 +56,7 @@ internal static class DiscoveryEndpoints
                 WriteArray(writer, "subject_types_supported", ["public"]);
                 WriteArray(writer, "id_token_signing_alg_values_supported", algorithms);
             }
-        }, noStore: false).ConfigureAwait(false);
-        context.Response.Headers.CacheControl = "public, max-age=60";
+        }, OAuthResponses.PublicCache).ConfigureAwait(false);
     }
 
     private static void WriteArray(Utf8JsonWriter writer, string name, string[] values)

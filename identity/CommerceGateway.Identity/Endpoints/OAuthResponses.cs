@@ -6,14 +6,17 @@ namespace CommerceGateway.Identity.Endpoints;
 /// <summary>Writes OAuth JSON responses straight to the response body, with the no-store headers of RFC 6749 §5.1.</summary>
 internal static class OAuthResponses
 {
-    public static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write, bool noStore = true)
+    public const string PublicCache = "public, max-age=60";
+
+    /// <summary>Writes one JSON object; responses are <c>no-store</c> unless <paramref name="cacheControl"/> says otherwise.</summary>
+    public static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write, string cacheControl = "no-store")
     {
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "application/json; charset=utf-8";
-        if (noStore)
+        response.Headers.CacheControl = cacheControl;
+        if (cacheControl == "no-store")
         {
-            response.Headers.CacheControl = "no-store";
             response.Headers.Pragma = "no-cache";
         }
 
@@ -51,7 +54,7 @@ internal static class OAuthResponses
     public static async Task WriteDocumentAsync(HttpContext context, ReadOnlyMemory<byte> json)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.CacheControl = "public, max-age=60";
+        context.Response.Headers.CacheControl = PublicCache;
         await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -21,6 +21,7 @@ namespace CommerceGateway.Identity.Tests.Infrastructure;
 internal sealed class IdentityTestHost : IAsyncDisposable
 {
     public const string Issuer = "http://localhost";
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
     private readonly bool _ownsDirectory;
 
     private IdentityTestHost(WebApplication app, FakeTimeProvider time, string dataDirectory, bool ownsDirectory, CapturedLogs logs)
@@ -76,6 +77,16 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         app = builder.Build();
+        // Lets tests act from several remote addresses; the test server has none.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var address))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGatewayIdentity();
