@@ -183,6 +183,6 @@ internal static partial class Printer
             b.Append('\n');
         }
 
-        b.Append(indentation).Append(BlockString.Print(description).Replace("\n", "\n" + indentation, StringComparison.Ordinal)).Append('\n');
+        b.Append(indentation).Append(Types.SdlExporter.PrintDescription(description).Replace("\n", "\n" + indentation, StringComparison.Ordinal)).Append('\n');
     }
 }

@@ -1,0 +1,180 @@
+using CommerceGateway.GraphQL.Language.Ast;
+using CommerceGateway.GraphQL.Types;
+
+namespace CommerceGateway.GraphQL.Execution;
+
+/// <summary>
+/// The spec's ExecuteOperation(): query fields start together and are awaited together; mutation
+/// root fields run one after another. Work that completes synchronously never allocates a task.
+/// </summary>
+internal static partial class Executor
+{
+    public static async Task<ExecutionResult> ExecuteAsync(RequestExecution execution)
+    {
+        var operation = execution.Operation;
+        var isMutation = operation.Operation == OperationType.Mutation;
+        var root = isMutation ? execution.Schema.Mutation! : execution.Schema.Query;
+        var fields = FieldCollector.Collect(execution, root, operation.SelectionSet);
+        ResultMap? data;
+        try
+        {
+            data = isMutation
+                ? await ExecuteSeriallyAsync(execution, root, execution.RootValue, fields)
+                : await ExecuteFields(execution, root, execution.RootValue, fields, null);
+        }
+        catch (NullPropagationException)
+        {
+            data = null;
+        }
+
+        return new ExecutionResult(true, data, execution.Errors);
+    }
+
+    private static async ValueTask<ResultMap> ExecuteSeriallyAsync(RequestExecution execution, ObjectGraphType type, object? source, CollectedFields fields)
+    {
+        var map = new ResultMap(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var (key, nodes) = fields.Fields[i];
+            var definition = FieldDefinitionFor(execution.Schema, type, nodes[0].Name);
+            map.Set(i, key, await ExecuteField(execution, type, source, definition, nodes, new ResponsePath(null, key)));
+        }
+
+        return map;
+    }
+
+    private static ValueTask<ResultMap> ExecuteFields(RequestExecution execution, ObjectGraphType type, object? source, CollectedFields fields, ResponsePath? path)
+    {
+        var map = new ResultMap(fields.Count);
+        List<(int Index, ValueTask<object?> Task)>? pending = null;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var (key, nodes) = fields.Fields[i];
+            var definition = FieldDefinitionFor(execution.Schema, type, nodes[0].Name);
+            var task = ExecuteField(execution, type, source, definition, nodes, new ResponsePath(path, key));
+            if (task.IsCompletedSuccessfully)
+            {
+                map.Set(i, key, task.Result);
+            }
+            else
+            {
+                map.Set(i, key, null);
+                (pending ??= []).Add((i, task));
+            }
+        }
+
+        return pending is null ? new ValueTask<ResultMap>(map) : AwaitFields(map, pending);
+    }
+
+    private static async ValueTask<ResultMap> AwaitFields(ResultMap map, List<(int Index, ValueTask<object?> Task)> pending)
+    {
+        NullPropagationException? propagation = null;
+        foreach (var (index, task) in pending)
+        {
+            try
+            {
+                map.Set(index, map.KeyAt(index), await task);
+            }
+            catch (NullPropagationException e)
+            {
+                // Keep awaiting the siblings so every error is recorded before the parent becomes null.
+                propagation = e;
+            }
+        }
+
+        return propagation is null ? map : throw propagation;
+    }
+
+    internal static FieldDefinition FieldDefinitionFor(Schema schema, ComplexGraphType type, string name)
+    {
+        if (type.Fields.TryGetValue(name, out var field))
+        {
+            return field;
+        }
+
+        return name switch
+        {
+            "__typename" => MetaFields.TypeName,
+            "__schema" when type == schema.Query => MetaFields.SchemaField(schema),
+            "__type" when type == schema.Query => MetaFields.TypeField(schema),
+            _ => throw new FieldErrorException($"Cannot query field \"{name}\" on type \"{type.Name}\"."),
+        };
+    }
+
+    private static ValueTask<object?> ExecuteField(
+        RequestExecution execution, ObjectGraphType parentType, object? source, FieldDefinition field, List<FieldNode> nodes, ResponsePath path)
+    {
+        if (ReferenceEquals(field, MetaFields.TypeName))
+        {
+            return new ValueTask<object?>(parentType.Name);
+        }
+
+        try
+        {
+            var arguments = execution.ArgumentsFor(field, nodes[0]);
+            object? result;
+            if (field.Resolver is null)
+            {
+                result = DefaultResolver.Resolve(source, field.Name);
+            }
+            else
+            {
+                var resolved = field.Resolver(new ResolverContext(execution, source, field, arguments, path));
+                if (!resolved.IsCompletedSuccessfully)
+                {
+                    return AwaitResolver(execution, parentType, field, nodes, path, resolved);
+                }
+
+                result = resolved.Result;
+            }
+
+            var completed = CompleteValue(execution, field.Type, nodes, result, path, parentType, field);
+            return completed.IsCompletedSuccessfully ? completed : AwaitCompletion(execution, field.Type, nodes, path, completed);
+        }
+        catch (Exception exception) when (IsFieldFailure(execution, exception))
+        {
+            return new ValueTask<object?>(HandleError(execution, exception, field.Type, nodes, path));
+        }
+    }
+
+    private static async ValueTask<object?> AwaitResolver(
+        RequestExecution execution, ObjectGraphType parentType, FieldDefinition field, List<FieldNode> nodes, ResponsePath path, ValueTask<object?> resolved)
+    {
+        try
+        {
+            var result = await resolved;
+            return await CompleteValue(execution, field.Type, nodes, result, path, parentType, field);
+        }
+        catch (Exception exception) when (IsFieldFailure(execution, exception))
+        {
+            return HandleError(execution, exception, field.Type, nodes, path);
+        }
+    }
+
+    private static async ValueTask<object?> AwaitCompletion(RequestExecution execution, GraphType type, List<FieldNode> nodes, ResponsePath path, ValueTask<object?> completed)
+    {
+        try
+        {
+            return await completed;
+        }
+        catch (Exception exception) when (IsFieldFailure(execution, exception))
+        {
+            return HandleError(execution, exception, type, nodes, path);
+        }
+    }
+
+    private static bool IsFieldFailure(RequestExecution execution, Exception exception) =>
+        exception is not OperationCanceledException || !execution.CancellationToken.IsCancellationRequested;
+
+    /// <summary>Records the error (unless it is a propagation marker) and nulls this position, or propagates when it is non-null.</summary>
+    private static object? HandleError(RequestExecution execution, Exception exception, GraphType type, List<FieldNode> nodes, ResponsePath path)
+    {
+        if (exception is not NullPropagationException)
+        {
+            var locations = nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column)).ToList();
+            execution.AddError(execution.ErrorReporter.Report(exception, locations, path.ToList()));
+        }
+
+        return type is NonNullType ? throw NullPropagationException.Instance : null;
+    }
+}

@@ -1,0 +1,194 @@
+using CommerceGateway.GraphQL.Language;
+using CommerceGateway.GraphQL.Language.Ast;
+using CommerceGateway.GraphQL.Protection;
+using CommerceGateway.GraphQL.Types;
+using CommerceGateway.GraphQL.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CommerceGateway.GraphQL.Execution;
+
+/// <summary>
+/// Runs requests against a schema: persisted-query lookup, limits, parse and validate (cached by
+/// document hash), variable coercion, then execution. Thread-safe; create one per schema.
+/// </summary>
+public sealed partial class GraphQLExecutor
+{
+    private readonly BoundedCache<CachedDocument> _documents;
+    private readonly PersistedQueryStore _persisted;
+    private readonly FieldErrorReporter _errorReporter;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
+    public GraphQLExecutor(Schema schema, GraphQLOptions? options = null, ILogger<GraphQLExecutor>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        Schema = schema;
+        Options = options ?? new GraphQLOptions();
+        Options.Validate();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _documents = new BoundedCache<CachedDocument>(Options.DocumentCacheSize);
+        _persisted = new PersistedQueryStore(Options.PersistedQueries);
+        _errorReporter = new FieldErrorReporter(_logger, Options.ExposeExceptionDetails);
+    }
+
+    /// <summary>The schema requests run against.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>The options in force.</summary>
+    public GraphQLOptions Options { get; }
+
+    /// <summary>How many parsed documents are cached now.</summary>
+    public int CachedDocumentCount => _documents.Count;
+
+    /// <summary>Runs one request.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="services">Services resolvers may use; an empty provider when null.</param>
+    /// <param name="cancellationToken">Reaches every resolver.</param>
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider? services = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var prepared = Prepare(request);
+        if (prepared.Error is not null)
+        {
+            return prepared.Error;
+        }
+
+        var document = prepared.Document!;
+        var operation = prepared.Operation!;
+        var errors = new List<GraphQLError>();
+        var variables = VariableValues.Coerce(Schema, operation, request.Variables, errors);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.Failed(errors);
+        }
+
+        if (OperationAnalyzer.Check(Schema, Options.Limits, document, operation, variables) is { } limitError)
+        {
+            return ExecutionResult.Failed(limitError);
+        }
+
+        var execution = new RequestExecution(Schema, document, operation, variables, _errorReporter, services ?? EmptyServices.Instance, cancellationToken);
+        return await Executor.ExecuteAsync(execution);
+    }
+
+    private Prepared Prepare(GraphQLRequest request)
+    {
+        var (query, hash, persistedError) = ResolveQuery(request);
+        if (persistedError is not null)
+        {
+            return new Prepared(persistedError);
+        }
+
+        if (query.Length > Options.Limits.MaxDocumentLength)
+        {
+            return new Prepared(ExecutionResult.Failed(GraphQLError.WithCode(
+                $"The document is {query.Length} characters long; the limit is {Options.Limits.MaxDocumentLength}.", ErrorCodes.DocumentTooLarge)));
+        }
+
+        hash ??= DocumentHash.Of(query);
+        if (!_documents.TryGet(hash, out var cached))
+        {
+            cached = Compile(query);
+            _documents.Set(hash, cached!);
+        }
+
+        if (cached!.Errors.Count > 0)
+        {
+            return new Prepared(ExecutionResult.Failed(cached.Errors));
+        }
+
+        var document = cached.Document!;
+        var operation = SelectOperation(document, request.OperationName, out var selectionError);
+        if (selectionError is not null)
+        {
+            return new Prepared(ExecutionResult.Failed(selectionError));
+        }
+
+        var location = new List<ErrorLocation> { new(operation!.Location.Line, operation.Location.Column) };
+        if (request.QueriesOnly && operation.Operation != OperationType.Query)
+        {
+            return new Prepared(new ExecutionResult(false, null, [GraphQLError.WithCode(
+                $"Can only perform a {operation.Operation.ToString().ToLowerInvariant()} operation from a POST request.", ErrorCodes.BadRequest, location)])
+            { OnlyAllowedWithPost = true });
+        }
+
+        if (operation.Operation == OperationType.Subscription)
+        {
+            return new Prepared(ExecutionResult.Failed(GraphQLError.WithCode(
+                "Subscriptions are not supported by this server; use a query or a mutation.", ErrorCodes.OperationNotSupported, location)));
+        }
+
+        if (operation.Operation == OperationType.Mutation && Schema.Mutation is null)
+        {
+            return new Prepared(ExecutionResult.Failed(GraphQLError.WithCode(
+                "Schema is not configured to execute mutation operation.", ErrorCodes.OperationNotSupported, location)));
+        }
+
+        return new Prepared(document, operation);
+    }
+
+    private CachedDocument Compile(string query)
+    {
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(query, Options.Limits.MaxTokens);
+        }
+        catch (GraphQLSyntaxException e)
+        {
+            var code = e.Message.Contains("tokens. Parsing aborted", StringComparison.Ordinal) ? ErrorCodes.TooManyTokens : ErrorCodes.ParseFailed;
+            return new CachedDocument(null, [GraphQLError.WithCode(e.Message, code, [new ErrorLocation(e.Line, e.Column)])]);
+        }
+
+        var errors = DocumentValidator.Validate(Schema, document, Options.EnableIntrospection);
+        return new CachedDocument(errors.Count == 0 ? document : null, errors);
+    }
+
+    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName, out GraphQLError? error)
+    {
+        error = null;
+        OperationDefinitionNode? selected = null;
+        foreach (var operation in document.Definitions.OfType<OperationDefinitionNode>())
+        {
+            if (operationName is null)
+            {
+                if (selected is not null)
+                {
+                    error = GraphQLError.WithCode("Must provide operation name if query contains multiple operations.", ErrorCodes.BadRequest);
+                    return null;
+                }
+
+                selected = operation;
+            }
+            else if (operation.Name == operationName)
+            {
+                return operation;
+            }
+        }
+
+        if (selected is null)
+        {
+            error = GraphQLError.WithCode(operationName is null ? "Must provide an operation." : $"Unknown operation named \"{operationName}\".", ErrorCodes.BadRequest);
+        }
+
+        return selected;
+    }
+
+    private sealed record CachedDocument(DocumentNode? Document, IReadOnlyList<GraphQLError> Errors);
+
+    private readonly record struct Prepared(ExecutionResult? Error, DocumentNode? Document = null, OperationDefinitionNode? Operation = null)
+    {
+        public Prepared(DocumentNode document, OperationDefinitionNode operation)
+            : this(null, document, operation)
+        {
+        }
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}
