@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -20,14 +21,17 @@ internal static class OAuthResponses
             response.Headers.Pragma = "no-cache";
         }
 
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        // Buffered so the response has a Content-Length instead of chunked encoding.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             write(writer);
             writer.WriteEndObject();
         }
 
-        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 
     public static Task WriteErrorAsync(HttpContext context, OAuthError error)
@@ -55,6 +59,7 @@ internal static class OAuthResponses
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = PublicCache;
-        await context.Response.BodyWriter.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted).ConfigureAwait(false);
     }
 }
