@@ -1,16 +1,10 @@
-using CommerceGateway.Gateway.Health;
-
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks();
+builder.AddCommerceGateway();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-
-app.MapHealthApi();
+app.MapCommerceGateway();
 
 app.Run();
 

@@ -7,4 +7,8 @@ namespace CommerceGateway.Adapters;
 /// <param name="RewardId">The applied reward, if any (one per order).</param>
 /// <param name="Discount">The discount the backend computed for it.</param>
 /// <param name="Status">The last lifecycle stage reported.</param>
-public sealed record LoyaltyAttachment(string Program, string? MemberId, string StoreCode, string? RewardId = null, Money? Discount = null, LoyaltyOrderStatus? Status = null);
+/// <param name="OrderId">
+/// The order id used with the loyalty backend, the same at every stage; a new one is used when a
+/// voided attempt is followed by another payment.
+/// </param>
+public sealed record LoyaltyAttachment(string Program, string? MemberId, string StoreCode, string? RewardId = null, Money? Discount = null, LoyaltyOrderStatus? Status = null, string? OrderId = null);

@@ -91,7 +91,11 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
         var handler = new BackendHttpHandler(channel, _metrics, logger, _time) { InnerHandler = _primaryHandlers.Create(channel) };
         // The pipeline's own timeouts bound each call; HttpClient's would fire without a typed error.
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = channel.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
-        var backend = ActivatorUtilities.CreateInstance(_services, registration.BackendType, channel, client);
+        // Backends that do not speak HTTP (in-process ones) need not take the client.
+        var wantsClient = registration.BackendType.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(HttpClient)));
+        var backend = wantsClient
+            ? ActivatorUtilities.CreateInstance(_services, registration.BackendType, channel, client)
+            : ActivatorUtilities.CreateInstance(_services, registration.BackendType, channel);
         return (backend, handler, client);
     }
 }

@@ -67,10 +67,11 @@ internal sealed class LivescaleTraffic
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = RelativePath(request.RequestUri!);
+            // A retry resends the same request: an arranged fault applies to its first attempt only.
+            request.Headers.Remove("X-Sandbox-Fault");
             var arrangement = traffic.Take(request.Method, path);
             if (arrangement?.Fault is { } fault)
             {
-                request.Headers.Remove("X-Sandbox-Fault");
                 request.Headers.TryAddWithoutValidation("X-Sandbox-Fault", fault);
             }
 

@@ -30,7 +30,8 @@ public sealed class RedisStoreOutageTests(RedisServer server) : IClassFixture<Re
         var idempotency = services.GetRequiredService<IIdempotencyStore>();
         var revoked = services.GetRequiredService<IRevokedTokenStore>();
         // The first call also connects (and JIT-compiles the client), which can outlast the short timeout.
-        Assert.True((await EventuallyAsync(() => seats.AcquireAsync("cart-1", ["A1"], TimeSpan.FromMinutes(1)))).Acquired);
+        var before = await EventuallyAsync(() => seats.AcquireAsync("cart-1", ["A1"], TimeSpan.FromMinutes(1)));
+        Assert.True(before.Acquired);
         Assert.Equal(1, await sessions.PutAsync("s1", "a", 0, TimeSpan.FromMinutes(1)));
 
         await _server.StopAsync();
@@ -56,6 +57,7 @@ public sealed class RedisStoreOutageTests(RedisServer server) : IClassFixture<Re
         // The restarted server is empty: scripts are loaded again and the seats are free.
         var reacquired = await EventuallyAsync(() => seats.AcquireAsync("cart-2", ["B1", "B2"], TimeSpan.FromMinutes(1)));
         Assert.True(reacquired.Acquired);
+        Assert.True(reacquired.FencingToken > before.FencingToken, $"Fencing token went from {before.FencingToken} to {reacquired.FencingToken} across the restart.");
         Assert.Equal(["B1", "B2"], (await seats.GetHoldsAsync("cart-2")).Select(h => h.SeatId));
         Assert.True((await seats.AcquireAsync("cart-3", ["A1"], TimeSpan.FromMinutes(1))).Acquired);
         Assert.Equal(1, await sessions.PutAsync("s1", "fresh", 0, TimeSpan.FromMinutes(1)));

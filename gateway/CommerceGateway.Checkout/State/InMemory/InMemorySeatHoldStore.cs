@@ -12,7 +12,8 @@ internal sealed class InMemorySeatHoldStore(TimeProvider timeProvider) : ISeatHo
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SeatHold> _seats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _byHolder = new(StringComparer.Ordinal);
-    private long _fencingToken;
+    // Seeded from the clock in microseconds, as the Redis store does, so tokens grow across process restarts too.
+    private long _fencingToken = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
     private int _acquisitionsSinceSweep;
 
     public Task<SeatHoldResult> AcquireAsync(string holder, IReadOnlyCollection<string> seatIds, TimeSpan ttl, CancellationToken cancellationToken = default)

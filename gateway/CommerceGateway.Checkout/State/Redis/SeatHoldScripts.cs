@@ -9,7 +9,10 @@ internal static class SeatHoldScripts
 {
     /// <summary>
     /// KEYS: fencing counter, holder index, seat keys. ARGV: holder, ttl ms, expiresAt ms, seat ids.
-    /// Returns {0, conflicting seat ids...} without writing anything, or {1, fencing token}.
+    /// Returns {0, conflicting seat ids...} without writing anything, or {1, fencing token}. A missing
+    /// counter (first use, or a Redis that restarted empty) starts at the server time in microseconds,
+    /// so tokens keep increasing across such a restart as long as fewer than a million holds a second
+    /// were taken on average.
     /// </summary>
     public static readonly RedisScript Acquire = new("""
         local holder = ARGV[1]
@@ -21,8 +24,12 @@ internal static class SeatHoldScripts
           end
         end
         if #conflicts > 1 then return conflicts end
+        if redis.call('EXISTS', KEYS[1]) == 0 then
+          local now = redis.call('TIME')
+          redis.call('SET', KEYS[1], now[1] .. string.format('%06d', tonumber(now[2])))
+        end
         local token = redis.call('INCR', KEYS[1])
-        local value = token .. ':' .. ARGV[3] .. ':' .. holder
+        local value = string.format('%.0f', token) .. ':' .. ARGV[3] .. ':' .. holder
         for i = 3, #KEYS do
           redis.call('SET', KEYS[i], value, 'PX', ARGV[2])
           redis.call('ZADD', KEYS[2], ARGV[3], ARGV[i + 1])

@@ -1,0 +1,120 @@
+using CommerceGateway.Adapters;
+using CommerceGateway.Adapters.OneBox.Http;
+using CommerceGateway.Adapters.OneBox.Protocol;
+using static CommerceGateway.Adapters.OneBox.Http.BookingHttp;
+
+namespace CommerceGateway.Adapters.OneBox;
+
+/// <content>The booking flow: createOrder (BOOKING), commitOrder, purchaseBooking then commitOrder.</content>
+public sealed partial class BookingBackend
+{
+    private const string CartIdKey = "cartId";
+
+    /// <summary>
+    /// Turns the cart into a booking: the backend and the seat-hold store both hold the seats 45
+    /// minutes from now. Refused (Rejected, backend code <c>BOOKINGS_NOT_ENABLED</c>) unless the
+    /// backend enabled bookings for the event's promoter and for this channel.
+    /// </summary>
+    public override async Task<Booking> CreateBookingAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        EnsureReadyToOrder(cart);
+        if (cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is { } pending)
+        {
+            throw new BackendConflictException(Channel.Name, $"The cart already became order {pending}.");
+        }
+
+        var ordered = await CreateOrderAsync(cart, "BOOKING", cancellationToken);
+        var orderCode = ordered.Backend.Require(BookingCartBuilder.OrderCodeKey);
+        var snapshot = await OrderDetailsAsync(orderCode, cancellationToken);
+        return ToBooking(snapshot, cart.Id, ordered.ExpiresAt);
+    }
+
+    /// <summary>
+    /// Commits the booking with the amount paid, which must cover the total (Underpaid otherwise).
+    /// The backend then keeps the seats booked with no deadline, so the store's time-bound holds are released.
+    /// </summary>
+    public override async Task<Booking> CommitBookingAsync(Booking booking, PaymentInstruction payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(payment);
+        var committed = await CommitAsync(booking.Id, payment, cancellationToken);
+        if (CartOf(booking) is { } cartId)
+        {
+            await _holds.ReleaseAsync(cartId, null, "booking committed", cancellationToken);
+        }
+
+        return ToBooking(committed, CartOf(booking), null);
+    }
+
+    /// <summary>
+    /// Purchases the chosen items of a committed booking (all of them when <paramref name="itemIds"/>
+    /// is null; the others are released) and commits the purchase with the payment. What the
+    /// booking's commit paid counts toward it.
+    /// </summary>
+    public override async Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(payment);
+        var items = itemIds ?? [.. booking.Items.Select(i => i.Id)];
+        if (items.Count == 0)
+        {
+            items = [.. (await OrderDetailsAsync(booking.Id, cancellationToken)).Items.Select(i => i.Id)];
+        }
+
+        await OrderCallAsync(
+            "order/purchaseBooking",
+            "PurchaseBooking",
+            [Field("orderCode", booking.Id), .. items.Select(id => Field("items", id))],
+            cancellationToken);
+        var committed = await CommitAsync(booking.Id, payment, cancellationToken);
+        if (CartOf(booking) is { } cartId)
+        {
+            await _holds.ReleaseAsync(cartId, null, "booking purchased", cancellationToken);
+        }
+
+        return ToOrder(committed, payment.PspTransactionId);
+    }
+
+    /// <summary>The booking as the backend has it now; a booking the backend deleted on expiry is Expired.</summary>
+    public override async Task<Booking> GetBookingAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        try
+        {
+            var snapshot = await OrderDetailsAsync(booking.Id, cancellationToken);
+            var holds = CartOf(booking) is { } cartId ? await _holds.CurrentAsync(cartId, cancellationToken) : null;
+            return ToBooking(snapshot, CartOf(booking), holds is { Count: > 0 } ? holds.Values.Min() : booking.ExpiresAt);
+        }
+        catch (BackendRejectedException e) when (e.BackendCode == BookingErrors.OrderExpired)
+        {
+            if (CartOf(booking) is { } cartId)
+            {
+                await _holds.ReleaseAsync(cartId, null, "booking expired at the backend", cancellationToken);
+            }
+
+            return booking with { Status = BookingStatus.Expired, ExpiresAt = null };
+        }
+    }
+
+    private Booking ToBooking(BookingOrderSnapshot snapshot, string? cartId, DateTimeOffset? heldUntil) => new()
+    {
+        Id = snapshot.OrderCode,
+        Channel = Channel.Name,
+        Locator = snapshot.Locator,
+        Status = (snapshot.IsBooking, snapshot.Committed) switch
+        {
+            (true, false) => BookingStatus.Held,
+            (true, true) => BookingStatus.Committed,
+            _ => BookingStatus.Purchased,
+        },
+        Total = snapshot.Total,
+        AmountPaid = snapshot.Paid,
+        ExpiresAt = snapshot.IsBooking && !snapshot.Committed ? heldUntil ?? snapshot.ExpiresAt : null,
+        Items = [.. snapshot.Items.Select(i => new BookingItem(i.Id, i.Price, i.SeatId, i.SessionId, i.Barcode))],
+        CartId = cartId,
+        Backend = BackendData.Empty.With(BookingCartBuilder.OrderCodeKey, snapshot.OrderCode).With(CartIdKey, cartId),
+    };
+
+    private static string? CartOf(Booking booking) => booking.CartId ?? booking.Backend.Get(CartIdKey);
+}

@@ -1,0 +1,141 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout;
+
+/// <content>Cart changes. Inputs are checked before the backend is called.</content>
+public sealed partial class CheckoutService
+{
+    private const int MaxQuantity = 100;
+
+    /// <summary>Adds lines (merchandise or seats).</summary>
+    public Task<CheckoutResult<Cart>> AddLinesAsync(ClientContext client, string cartId, IReadOnlyList<CartLineInput> lines, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var errors = new List<UserError>();
+        if (lines.Count == 0)
+        {
+            errors.Add(new UserError(CommerceErrorCodes.InvalidInput, "Give at least one line.", "lines"));
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line.MerchandiseId))
+            {
+                errors.Add(new UserError(CommerceErrorCodes.InvalidInput, "A merchandise id is required.", $"lines[{i}].merchandiseId"));
+            }
+
+            if (line.Quantity is < 1 or > MaxQuantity)
+            {
+                errors.Add(new UserError(CommerceErrorCodes.InvalidInput, $"Quantity must be between 1 and {MaxQuantity}.", $"lines[{i}].quantity"));
+            }
+
+            if (line.SeatIds is { Count: > 0 } seats && (seats.Count != line.Quantity || line.SessionId is null))
+            {
+                errors.Add(new UserError(CommerceErrorCodes.InvalidInput, "Chosen seats need a session, and the quantity must equal the number of seats.", $"lines[{i}].seatIds"));
+            }
+        }
+
+        return errors.Count > 0
+            ? Task.FromResult(CheckoutResult.Fail<Cart>(errors))
+            : ChangeCartWithLoyaltyAsync(client, cartId, expectedVersion, (b, c, ct) => b.AddLinesAsync(c, lines, ct), cancellationToken);
+    }
+
+    /// <summary>Changes line quantities (zero removes).</summary>
+    public Task<CheckoutResult<Cart>> UpdateLinesAsync(ClientContext client, string cartId, IReadOnlyList<CartLineUpdate> updates, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var bad = updates.Select((u, i) => (u, i)).FirstOrDefault(x => x.u.Quantity is < 0 or > MaxQuantity);
+        return bad.u is not null
+            ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, $"Quantity must be between 0 and {MaxQuantity}.", $"lines[{bad.i}].quantity"))
+            : ChangeCartWithLoyaltyAsync(client, cartId, expectedVersion, (b, c, ct) => UnknownLine(c, updates.Select(u => u.LineId)) ?? b.UpdateLinesAsync(c, updates, ct), cancellationToken);
+    }
+
+    /// <summary>Removes lines.</summary>
+    public Task<CheckoutResult<Cart>> RemoveLinesAsync(ClientContext client, string cartId, IReadOnlyList<string> lineIds, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartWithLoyaltyAsync(client, cartId, expectedVersion, (b, c, ct) => UnknownLine(c, lineIds) ?? b.RemoveLinesAsync(c, lineIds, ct), cancellationToken);
+
+    /// <summary>Sets the buyer (guest email, names, phone).</summary>
+    public Task<CheckoutResult<Cart>> UpdateBuyerAsync(ClientContext client, string cartId, Buyer buyer, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buyer);
+        return buyer.Email is { } email && !LooksLikeEmail(email)
+            ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, "The email address is not valid.", "buyer.email"))
+            : ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateBuyerAsync(c, buyer, ct), cancellationToken);
+    }
+
+    /// <summary>Sets shipping and/or billing addresses.</summary>
+    public Task<CheckoutResult<Cart>> UpdateAddressesAsync(ClientContext client, string cartId, Address? shipping, Address? billing, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var invalid = new[] { ("shippingAddress", shipping), ("billingAddress", billing) }
+            .FirstOrDefault(a => a.Item2 is { } address && (address.CountryCode.Length != 2 || !address.CountryCode.All(char.IsAsciiLetterUpper)));
+        return invalid.Item2 is not null
+            ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, "Country codes are ISO 3166-1 alpha-2, upper case (e.g. \"US\").", invalid.Item1 + ".countryCode"))
+            : ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAddressesAsync(c, shipping, billing, ct), cancellationToken);
+    }
+
+    /// <summary>Chooses a shipping method.</summary>
+    public Task<CheckoutResult<Cart>> SelectShippingOptionAsync(ClientContext client, string cartId, string optionId, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.SelectShippingOptionAsync(c, optionId, ct), cancellationToken);
+
+    /// <summary>The shipping methods the backend offers for the cart.</summary>
+    public async Task<CheckoutResult<IReadOnlyList<ShippingOption>>> GetShippingOptionsAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
+    {
+        var session = await LoadCartAsync(client, cartId, cancellationToken);
+        if (session is null)
+        {
+            return NotFound<IReadOnlyList<ShippingOption>>("cart", cartId);
+        }
+
+        try
+        {
+            var options = await _channels.GetCommerceBackend(session.Cart.Channel).GetShippingOptionsAsync(session.Cart, cancellationToken);
+            return CheckoutResult.Ok<IReadOnlyList<ShippingOption>>(options);
+        }
+        catch (CommerceException e) when (!e.IsFault)
+        {
+            return Fail<IReadOnlyList<ShippingOption>>(e);
+        }
+    }
+
+    /// <summary>Names ticket attendees.</summary>
+    public Task<CheckoutResult<Cart>> UpdateAttendeesAsync(ClientContext client, string cartId, IReadOnlyList<Attendee> attendees, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAttendeesAsync(c, attendees, ct), cancellationToken);
+
+    /// <summary>Answers the backend's form.</summary>
+    public Task<CheckoutResult<Cart>> UpdateFormAnswersAsync(ClientContext client, string cartId, IReadOnlyList<FormAnswer> answers, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateFormAnswersAsync(c, answers, ct), cancellationToken);
+
+    /// <summary>Applies a discount code.</summary>
+    public Task<CheckoutResult<Cart>> ApplyDiscountCodeAsync(ClientContext client, string cartId, string code, long? expectedVersion, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(code) || code.Length > 64
+            ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, "A discount code is 1 to 64 characters.", "code"))
+            : ChangeCartWithLoyaltyAsync(client, cartId, expectedVersion, (b, c, ct) => b.ApplyDiscountCodeAsync(c, code.Trim(), ct), cancellationToken);
+
+    /// <summary>Removes a discount code.</summary>
+    public Task<CheckoutResult<Cart>> RemoveDiscountCodeAsync(ClientContext client, string cartId, string code, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartWithLoyaltyAsync(client, cartId, expectedVersion, (b, c, ct) => b.RemoveDiscountCodeAsync(c, code, ct), cancellationToken);
+
+    /// <summary>Begins checkout: the cart then lists the backend's steps.</summary>
+    public Task<CheckoutResult<Cart>> BeginCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartAsync(
+            client,
+            cartId,
+            expectedVersion,
+            (b, c, ct) => c.Lines.Count == 0
+                ? Task.FromException<Cart>(new BackendRejectedException(c.Channel, CommerceErrorCodes.InvalidStep, "The cart is empty.", field: "cartId"))
+                : b.BeginCheckoutAsync(c, ct),
+            cancellationToken);
+
+    /// <summary>Resumes an expired checkout; SOLD_OUT when the items cannot be held again.</summary>
+    public Task<CheckoutResult<Cart>> ResumeCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CancellationToken cancellationToken) =>
+        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.ResumeCheckoutAsync(c, ct), cancellationToken);
+
+    private static Task<Cart>? UnknownLine(Cart cart, IEnumerable<string> lineIds) =>
+        lineIds.FirstOrDefault(id => cart.FindLine(id) is null) is { } missing
+            ? Task.FromException<Cart>(new BackendRejectedException(cart.Channel, CommerceErrorCodes.NotFound, $"The cart has no line '{missing}'.", field: "lineIds"))
+            : null;
+
+    private static bool LooksLikeEmail(string email) =>
+        email.Length <= 254 && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+}

@@ -1,0 +1,159 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout;
+
+/// <content>Cart payment: idempotent submit, replay and polling.</content>
+public sealed partial class CheckoutService
+{
+    /// <summary>
+    /// Pays the cart's total with a PSP reference. The same <paramref name="idempotencyKey"/> replays the
+    /// same payment (never paying twice, on any replica); a declined payment is a result, and a new
+    /// key pays again.
+    /// </summary>
+    public async Task<CheckoutResult<PaymentResult>> SubmitPaymentAsync(ClientContext client, string cartId, PaymentRequest payment, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(payment);
+        if (IdempotentCall.ValidateKey(idempotencyKey) is { } keyError)
+        {
+            return CheckoutResult.Fail<PaymentResult>([keyError]);
+        }
+
+        if (ValidateReference(payment) is { } referenceError)
+        {
+            return CheckoutResult.Fail<PaymentResult>([referenceError]);
+        }
+
+        var fingerprint = IdempotentCall.Fingerprint(cartId, payment.PspToken, payment.PspTransactionId, payment.PspName, payment.Amount?.ToString());
+        return await new IdempotentCall(_idempotency, _options).RunAsync(
+            "cart-payment",
+            client,
+            idempotencyKey,
+            fingerprint,
+            async ct =>
+            {
+                var result = await PayCartAsync(client, cartId, payment, ct);
+                return (result, result.Succeeded ? cartId : null);
+            },
+            async (_, ct) => await CurrentPaymentAsync(client, cartId, ct),
+            cancellationToken);
+    }
+
+    /// <summary>Polls a processing payment and stores what the backend now says.</summary>
+    public async Task<CheckoutResult<PaymentResult>> RefreshPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
+    {
+        await using var lease = await _locks.TryAcquireAsync(cartId, cancellationToken);
+        var session = await LoadCartAsync(client, cartId, cancellationToken);
+        if (session is null)
+        {
+            return NotFound<PaymentResult>("cart", cartId);
+        }
+
+        if (lease is null || session.Cart.Checkout.Status != CheckoutStatus.Processing)
+        {
+            return CheckoutResult.Ok<PaymentResult>(await DescribePaymentAsync(session.Cart, cancellationToken));
+        }
+
+        var outcome = await _channels.GetCommerceBackend(session.Cart.Channel).GetPaymentStatusAsync(session.Cart, cancellationToken);
+        return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
+    }
+
+    private async Task<CheckoutResult<PaymentResult>> PayCartAsync(ClientContext client, string cartId, PaymentRequest payment, CancellationToken cancellationToken)
+    {
+        await using var lease = await _locks.TryAcquireAsync(cartId, cancellationToken);
+        if (lease is null)
+        {
+            return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.Conflict, "Another change to this cart is in progress; retry.");
+        }
+
+        var session = await LoadCartAsync(client, cartId, cancellationToken);
+        if (session is null)
+        {
+            return NotFound<PaymentResult>("cart", cartId);
+        }
+
+        var cart = session.Cart;
+        var due = cart.Totals.Total;
+        var refusal = cart.Checkout.Status switch
+        {
+            CheckoutStatus.Complete => "The cart is already paid.",
+            CheckoutStatus.Processing => "A payment for this cart is processing; query the cart for its outcome.",
+            _ when cart.Lines.Count == 0 => "The cart is empty.",
+            _ when cart.Checkout.Steps.Count == 0 => "Begin checkout before paying.",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidStep, refusal);
+        }
+
+        if (payment.Amount is { } amount && amount != due)
+        {
+            return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidInput, $"The amount must equal the cart's total, {due}.", "amount");
+        }
+
+        try
+        {
+            cart = await PlaceLoyaltyOrderAsync(cart, cancellationToken);
+            var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
+            var outcome = await _channels.GetCommerceBackend(cart.Channel).SubmitPaymentAsync(cart, instruction, cancellationToken);
+            return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
+        }
+        catch (CommerceException e) when (!e.IsFault)
+        {
+            return Fail<PaymentResult>(e);
+        }
+    }
+
+    private async Task<PaymentResult> ApplyPaymentOutcomeAsync(ClientContext client, CartSession session, PaymentOutcome outcome, CancellationToken cancellationToken)
+    {
+        OrderRecord? record = null;
+        var cart = outcome.Cart;
+        if (outcome.Order is { } order)
+        {
+            var orderId = session.Cart.OrderId ?? SecureIds.New("order");
+            record = await SaveOrderAsync(new OrderRecord(orderId, client.ClientId, cart.Id, order, cart.Loyalty), cancellationToken);
+            cart = cart with { OrderId = orderId };
+        }
+
+        cart = await AdvanceLoyaltyAsync(cart, outcome.Status, cancellationToken);
+        var pollAfter = outcome.Status == PaymentStatus.Processing ? outcome.PollAfter ?? _options.PaymentPollHint : (TimeSpan?)null;
+        cart = cart with { Checkout = cart.Checkout with { PollAfter = pollAfter, FailureReason = outcome.FailureReason ?? cart.Checkout.FailureReason } };
+        var saved = await SaveCartAsync(session, cart, cancellationToken);
+        if (record is not null && record.Loyalty != saved.Loyalty)
+        {
+            record = await SaveOrderAsync(record with { Loyalty = saved.Loyalty }, cancellationToken);
+        }
+
+        return new PaymentResult(saved, outcome.Status, record, outcome.FailureReason, pollAfter);
+    }
+
+    private async Task<CheckoutResult<PaymentResult>> CurrentPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
+    {
+        var cart = await GetCartAsync(client, cartId, cancellationToken);
+        return cart is null
+            ? NotFound<PaymentResult>("cart", cartId)
+            : CheckoutResult.Ok<PaymentResult>(await DescribePaymentAsync(cart, cancellationToken));
+    }
+
+    private async Task<PaymentResult> DescribePaymentAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        var order = cart.OrderId is null ? null : (await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(cart.OrderId), cancellationToken))?.Value;
+        var status = order?.Order.PaymentStatus ?? cart.Checkout.Status switch
+        {
+            CheckoutStatus.Processing => PaymentStatus.Processing,
+            CheckoutStatus.PaymentFailed => PaymentStatus.Failed,
+            CheckoutStatus.Complete => PaymentStatus.Paid,
+            _ => PaymentStatus.Pending,
+        };
+        return new PaymentResult(cart, status, order, cart.Checkout.FailureReason, cart.Checkout.PollAfter);
+    }
+
+    private static UserError? ValidateReference(PaymentRequest payment) =>
+        (string.IsNullOrWhiteSpace(payment.PspToken), string.IsNullOrWhiteSpace(payment.PspTransactionId)) switch
+        {
+            (true, true) => new UserError(CommerceErrorCodes.InvalidInput, "Give a PSP token or a PSP transaction id.", "payment"),
+            (false, false) => new UserError(CommerceErrorCodes.InvalidInput, "Give a PSP token or a PSP transaction id, not both.", "payment"),
+            _ => null,
+        };
+}

@@ -1,0 +1,8 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout;
+
+/// <summary>A cart as stored: the unified cart plus who owns it.</summary>
+/// <param name="Cart">The cart (its Version is the store's).</param>
+/// <param name="Owner">The client that created it.</param>
+internal sealed record CartSession(Cart Cart, string Owner);

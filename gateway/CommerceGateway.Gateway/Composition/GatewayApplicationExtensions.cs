@@ -1,0 +1,33 @@
+using CommerceGateway.Gateway.Composition;
+using CommerceGateway.Gateway.Health;
+using CommerceGateway.Sandbox.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The gateway's request pipeline and endpoints, in the order they must run.</summary>
+internal static class GatewayApplicationExtensions
+{
+    /// <summary>Adds the middleware and maps every endpoint of the gateway.</summary>
+    /// <param name="app">The built application.</param>
+    /// <returns>The same application, for chaining.</returns>
+    public static WebApplication MapCommerceGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthApi();
+        app.MapGatewayIdentity();
+        if (options.Sandbox.Enabled)
+        {
+            app.MapSandbox(options.Sandbox.Path);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CommerceGateway.Gateway.Composition;
+
+/// <summary>
+/// Settings of the gateway host itself, bound from the <c>Gateway:</c> section and validated at start-up.
+/// Identity, the state store, channels and partner routes keep their own sections.
+/// </summary>
+internal sealed class GatewayOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>The in-process sandbox backends.</summary>
+    public GatewaySandboxOptions Sandbox { get; } = new();
+
+    /// <summary>How the gateway validates access tokens.</summary>
+    public GatewayAuthenticationOptions Authentication { get; } = new();
+}

@@ -1,0 +1,52 @@
+using CommerceGateway.Adapters;
+using CommerceGateway.Testing;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>Two gateway replicas sharing one real Redis.</summary>
+public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
+{
+    private static readonly ClientContext Alice = new("storefront-alice");
+
+    [Fact]
+    public async Task Cart_StartedOnOneReplica_IsFinishedOnTheOther()
+    {
+        var ledger = new ChargeLedger();
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix);
+        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix);
+
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        await b.Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await b.Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        var paid = await b.Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(Money.Of(30m, "USD"), paid.Value.Order!.Order.Total);
+        Assert.Equal(CheckoutStatus.Complete, (await a.Checkout.GetCartAsync(Alice, cart.Id, default))!.Checkout.Status);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_RetriedOnTheOtherReplicaWithTheSameKey_IsNotPaidTwice()
+    {
+        var ledger = new ChargeLedger();
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix);
+        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix);
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 1)], null, default);
+        await a.Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await a.Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+
+        var both = await Task.WhenAll(
+            a.Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default),
+            b.Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default));
+        var replay = await b.Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+
+        Assert.Equal(1, ledger.Charges);
+        Assert.Contains(both, r => r.Succeeded && r.Value!.Status == PaymentStatus.Paid);
+        Assert.All(both.Where(r => !r.Succeeded), r => Assert.Equal(CommerceErrorCodes.Conflict, r.Errors[0].Code));
+        Assert.Equal(PaymentStatus.Paid, replay.Value!.Status);
+    }
+}

@@ -1,0 +1,108 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>Counts charges across every backend instance of a test, like the PSP would.</summary>
+public sealed class ChargeLedger
+{
+    private int _charges;
+
+    public int Charges => _charges;
+
+    public void Charge() => Interlocked.Increment(ref _charges);
+}
+
+/// <summary>
+/// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
+/// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously.
+/// </summary>
+public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : CommerceBackend(channel)
+{
+    private static readonly Money Price = Money.Of(10m, "USD");
+
+    public override Task<Cart> CreateCartAsync(CartCreation request, CancellationToken cancellationToken) =>
+        Task.FromResult(new Cart { Id = request.CartId, Channel = Channel.Name, Currency = request.Currency, Totals = CartTotals.Zero(request.Currency) });
+
+    public override async Task<Cart> AddLinesAsync(Cart cart, IReadOnlyList<CartLineInput> lines, CancellationToken cancellationToken)
+    {
+        // A little latency makes concurrent changes overlap for real.
+        await Task.Delay(5, cancellationToken);
+        if (lines.Any(l => l.MerchandiseId == "sold-out"))
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.SoldOut, "That item is sold out.", "OUT_OF_STOCK", field: "merchandiseId");
+        }
+
+        var added = lines.Select((l, i) => new CartLine { Id = $"line-{cart.Lines.Count + i + 1}", MerchandiseId = l.MerchandiseId, Quantity = l.Quantity, UnitPrice = Price, Total = Price * l.Quantity });
+        return Priced(cart with { Lines = [.. cart.Lines, .. added] });
+    }
+
+    public override Task<Cart> UpdateLinesAsync(Cart cart, IReadOnlyList<CartLineUpdate> updates, CancellationToken cancellationToken) =>
+        Task.FromResult(Priced(cart with
+        {
+            Lines = [.. cart.Lines
+                .Select(l => updates.FirstOrDefault(u => u.LineId == l.Id) is { } u ? l with { Quantity = u.Quantity, Total = Price * u.Quantity } : l)
+                .Where(l => l.Quantity > 0)],
+        }));
+
+    public override Task<Cart> RemoveLinesAsync(Cart cart, IReadOnlyList<string> lineIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Priced(cart with { Lines = [.. cart.Lines.Where(l => !lineIds.Contains(l.Id))] }));
+
+    public override Task<Cart> UpdateBuyerAsync(Cart cart, Buyer buyer, CancellationToken cancellationToken) =>
+        Task.FromResult(Stepped(cart with { Buyer = buyer }));
+
+    public override Task<Cart> BeginCheckoutAsync(Cart cart, CancellationToken cancellationToken) => Task.FromResult(Stepped(cart));
+
+    public override Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken)
+    {
+        if (payment.PspToken == "tok_decline")
+        {
+            var failed = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, Current = CheckoutStepKind.Payment, FailureReason = "Card declined" } };
+            return Task.FromResult(new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: "Card declined"));
+        }
+
+        ledger.Charge();
+        if (payment.PspToken == "tok_slow")
+        {
+            var processing = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Processing, Current = CheckoutStepKind.Processing } };
+            return Task.FromResult(new PaymentOutcome(processing, PaymentStatus.Processing, PollAfter: TimeSpan.FromMilliseconds(10)));
+        }
+
+        return Task.FromResult(Paid(cart));
+    }
+
+    public override Task<PaymentOutcome> GetPaymentStatusAsync(Cart cart, CancellationToken cancellationToken) =>
+        Task.FromResult(cart.Checkout.Status == CheckoutStatus.Processing ? Paid(cart) : new PaymentOutcome(cart, PaymentStatus.Pending));
+
+    public override Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken) => Task.FromResult(order);
+
+    private PaymentOutcome Paid(Cart cart)
+    {
+        var complete = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Complete, Current = CheckoutStepKind.Complete } };
+        var order = new Order
+        {
+            Id = "backend-order-" + cart.Id,
+            Channel = Channel.Name,
+            Status = OrderStatus.Placed,
+            PaymentStatus = PaymentStatus.Paid,
+            Total = cart.Totals.Total,
+            AmountPaid = cart.Totals.Total,
+            AmountRefunded = Money.Zero(cart.Currency),
+        };
+        return new PaymentOutcome(complete, PaymentStatus.Paid, order);
+    }
+
+    private static Cart Priced(Cart cart)
+    {
+        var subtotal = cart.Lines.Aggregate(Money.Zero(cart.Currency), (sum, l) => sum + l.Total);
+        var zero = Money.Zero(cart.Currency);
+        return cart with { Totals = new CartTotals(subtotal, zero, zero, zero, subtotal) };
+    }
+
+    private static Cart Stepped(Cart cart) => cart with
+    {
+        Checkout = new CheckoutState(
+            [cart.Buyer?.Email is null ? CheckoutStep.Needs(CheckoutStepKind.Email, "buyer.email") : CheckoutStep.Done(CheckoutStepKind.Email), CheckoutStep.Needs(CheckoutStepKind.Payment, "payment")],
+            cart.Buyer?.Email is null ? CheckoutStepKind.Email : CheckoutStepKind.Payment,
+            CheckoutStatus.Open),
+    };
+}
