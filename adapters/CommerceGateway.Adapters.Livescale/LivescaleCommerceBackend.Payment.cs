@@ -75,6 +75,12 @@ public sealed partial class LivescaleCommerceBackend
     public override async Task<Order> CaptureAsync(Order order, Money? amount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        if (!Channel.Supports(ChannelCapabilities.CaptureLater))
+        {
+            // Such a channel reports PAID with the authorization; a separate capture has no meaning.
+            return await NotSupported<Order>(ChannelCapabilities.CaptureLater);
+        }
+
         if (amount is { } partial && partial != order.Total)
         {
             throw Invalid($"Livescale captures the whole order ({order.Total}); a capture of {partial} is not possible.", "amount");

@@ -195,6 +195,15 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_OneOfLiteralWithNullVariable_FailsWithoutCallingTheResolver()
+    {
+        var json = await Run.Json("query($id: ID) { pet(filter: { byId: $id }) { __typename } }", new { id = (string?)null });
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("data").GetProperty("pet").ValueKind);
+        Assert.Contains("Argument \"filter\" has invalid value", json.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CustomScalars_SerializeAndParse()
     {
         var json = await Run.Json("query($p: Decimal) { now price(amount: $p) literal: price(amount: \"0.10\") }", new { p = "12.50" });

@@ -80,16 +80,11 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
             return;
         }
 
-        var value = node.Fields[0].Value;
-        if (value is NullValueNode)
+        // A nullable variable is allowed here, as graphql-js allows it: a null at run time is refused
+        // when the literal is coerced, which is where the spec's OneOf input coercion checks it.
+        if (node.Fields[0].Value is NullValueNode)
         {
             context.Report($"Field \"{input.Name}.{node.Fields[0].Name}\" must be non-null.", node);
-        }
-        else if (value is VariableNode variable && context.CurrentDefinition is OperationDefinitionNode operation
-            && operation.VariableDefinitions.FirstOrDefault(v => v.Variable.Name == variable.Name) is { } definition
-            && definition.Type is not NonNullTypeNode)
-        {
-            context.Report($"Variable \"${variable.Name}\" must be non-nullable to be used for OneOf Input Object \"{input.Name}\".", node);
         }
     }
 
