@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -48,6 +49,7 @@ internal sealed class IssuanceServer : IAsyncDisposable
         });
         var app = builder.Build();
         app.MapGatewayIdentity();
+        MapCeiling(app);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new IssuanceServer(app, dataDirectory, new Uri(address));
@@ -55,6 +57,34 @@ internal sealed class IssuanceServer : IAsyncDisposable
 
     /// <summary>A connection of its own for one load worker, sending the token request.</summary>
     public LoopbackHttpClient CreateClient() => new(_endpoint, "/oauth/token", "application/x-www-form-urlencoded", _body);
+
+    /// <summary>The same request to the ceiling endpoint: what this machine serves when nothing is signed.</summary>
+    public LoopbackHttpClient CreateCeilingClient() => new(_endpoint, CeilingPath, "application/x-www-form-urlencoded", _body);
+
+    private const string CeilingPath = "/ceiling";
+
+    // The HTTP work of a token request without the token work: the same form read, the same
+    // headers and a response body of a token response's size, so the gap to it is our endpoint.
+    private static void MapCeiling(WebApplication app)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(
+            "{\"access_token\":\"" + new string('x', 560) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"partners:read\"}");
+        app.MapPost(CeilingPath, async (HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            if (form["grant_type"] != "client_credentials")
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Pragma = "no-cache";
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {
