@@ -27,5 +27,9 @@ internal static class CommerceChannels
     /// (for example <c>adapters.AddLivescaleAdapter();</c>), each with a project reference in the
     /// gateway's csproj. Platform teams add theirs here too.
     /// </summary>
-    private static void RegisterShippedAdapters(ICommerceAdapterBuilder adapters) => ArgumentNullException.ThrowIfNull(adapters);
+    private static void RegisterShippedAdapters(ICommerceAdapterBuilder adapters) => adapters
+        .AddLivescaleAdapter()
+        .AddOrderFlowAdapter()
+        .AddBookingAdapter()
+        .AddGuestManagerAdapter();
 }

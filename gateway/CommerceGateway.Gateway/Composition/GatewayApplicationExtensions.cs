@@ -1,5 +1,6 @@
 using CommerceGateway.Gateway.Composition;
 using CommerceGateway.Gateway.Health;
+using CommerceGateway.Gateway.Operations;
 using CommerceGateway.Sandbox.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,14 @@ internal static class GatewayApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
 
+        app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: timeouts and rate limits apply to callers we know, per client id.
+        app.UseRequestTimeouts();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapGatewayIdentity();
@@ -27,6 +32,8 @@ internal static class GatewayApplicationExtensions
         {
             app.MapSandbox(options.Sandbox.Path);
         }
+
+        app.MapPartnerRoutes();
 
         return app;
     }

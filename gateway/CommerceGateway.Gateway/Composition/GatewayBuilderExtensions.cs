@@ -33,6 +33,7 @@ internal static class GatewayBuilderExtensions
         services.AddGatewayTokenValidation(configuration, builder.Environment);
         services.AddSandbox();
         services.AddCommerceChannels(configuration);
+        services.AddPartnerRoutes(configuration);
         return builder;
     }
 

@@ -14,4 +14,7 @@ internal sealed class GatewayOptions
 
     /// <summary>How the gateway validates access tokens.</summary>
     public GatewayAuthenticationOptions Authentication { get; } = new();
+
+    /// <summary>Defaults and limits of the partner routes.</summary>
+    public Partners.PartnerOptions Partners { get; } = new();
 }

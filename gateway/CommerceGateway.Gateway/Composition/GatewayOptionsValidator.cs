@@ -29,6 +29,30 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
+        ValidatePartners(options.Partners, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidatePartners(Partners.PartnerOptions partners, List<string> failures)
+    {
+        if (partners.PermitLimit < 1)
+        {
+            failures.Add($"Gateway:Partners:PermitLimit must be at least 1, but is {partners.PermitLimit}.");
+        }
+
+        if (partners.Window <= TimeSpan.Zero)
+        {
+            failures.Add($"Gateway:Partners:Window must be positive, but is {partners.Window}.");
+        }
+
+        if (partners.Timeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Gateway:Partners:Timeout must be positive, but is {partners.Timeout}.");
+        }
+
+        if (partners.MaxRequestBodySize < 0)
+        {
+            failures.Add($"Gateway:Partners:MaxRequestBodySize must not be negative, but is {partners.MaxRequestBodySize}.");
+        }
     }
 }

@@ -1,0 +1,39 @@
+using System.Buffers;
+
+namespace CommerceGateway.Gateway.Operations;
+
+/// <summary>
+/// Gives every request a correlation id (<c>X-Correlation-Id</c>): the caller's when it is a safe
+/// token, a new one otherwise. It is forwarded to backends, returned on the response and put in
+/// the logging scope, so one id follows a request through every log line and hop.
+/// </summary>
+internal static class CorrelationId
+{
+    public const string HeaderName = "X-Correlation-Id";
+    private const int MaxLength = 64;
+    private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
+
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var id = context.Request.Headers[HeaderName].ToString();
+        // A caller's id goes into logs and upstream requests: anything but a short plain token is replaced.
+        if (id.Length is 0 or > MaxLength || id.AsSpan().ContainsAnyExcept(Allowed))
+        {
+            id = Guid.NewGuid().ToString("N");
+        }
+
+        context.Request.Headers[HeaderName] = id;
+        context.TraceIdentifier = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommerceGateway.Gateway.Requests");
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await next(context).ConfigureAwait(false);
+        }
+    });
+}

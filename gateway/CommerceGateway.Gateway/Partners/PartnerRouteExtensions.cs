@@ -1,0 +1,37 @@
+using CommerceGateway.Gateway.Partners;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Partner REST routes: YARP with routes and clusters from <c>ReverseProxy:</c> (hot-reloaded),
+/// each route behind a token with its audience and scope, a per-client rate limit, a timeout and a
+/// body limit, with the backend's own credential injected in place of the partner's token.
+/// </summary>
+internal static class PartnerRouteExtensions
+{
+    public static IServiceCollection AddPartnerRoutes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<PartnerRouteConfigFilter>()
+            .AddTransforms(PartnerTransforms.Apply);
+        services.AddSingleton<IAuthorizationHandler, PartnerRouteAuthorizationHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(PartnerRoutes.AuthorizationPolicy, policy =>
+            policy.RequireAuthenticatedUser().AddRequirements(new PartnerRouteRequirement()));
+        services.AddRequestTimeouts();
+        services.AddPartnerRateLimiting();
+        return services;
+    }
+
+    public static WebApplication MapPartnerRoutes(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+}
