@@ -36,4 +36,22 @@ public sealed class GuestManagerRateLimitTests : IClassFixture<SandboxServer>
         Assert.Equal(["101", "102", "201", "501"], cart.Lines.Select(l => l.MerchandiseId));
         Assert.All(cart.Lines, l => Assert.Equal(1, l.Quantity));
     }
+
+    [Fact]
+    public async Task GetShippingOptions_RateLimited_IsSentAgainAfterRetryAfter()
+    {
+        using var channel = Create(_sandbox);
+        var cart = await channel.CartAsync(Guest, ("201", 1));
+        var watch = Stopwatch.StartNew();
+
+        // Five reads in a row against a limit of three a second: at least one is answered 429 and waited out.
+        var reads = new List<IReadOnlyList<ShippingOption>>();
+        for (var i = 0; i < 5; i++)
+        {
+            reads.Add(await channel.Backend.GetShippingOptionsAsync(cart, Bounded));
+        }
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited {watch.Elapsed}");
+        Assert.All(reads, Assert.Empty);
+    }
 }
