@@ -9,16 +9,16 @@ namespace CommerceGateway.Adapters.GuestManager.Tests;
 /// <summary>The shared adapter contract, against the Guest Manager sandbox over HTTP.</summary>
 public sealed class GuestManagerConformanceTests : CommerceBackendConformanceTests, IClassFixture<SandboxServer>
 {
-    private readonly SandboxServer sandbox;
+    private readonly SandboxServer _sandbox;
 
     public GuestManagerConformanceTests(SandboxServer sandbox)
     {
-        this.sandbox = sandbox;
+        _sandbox = sandbox;
         // Payments settle in a fifth of a second rather than the sandbox's default two, to keep the suite fast.
         sandbox.Services.GetRequiredService<GuestManagerSandboxSettings>().ProcessingDelay = TimeSpan.FromMilliseconds(200);
     }
 
-    protected override Uri BackendUrl => sandbox.ProtocolUrl("guestmanager");
+    protected override Uri BackendUrl => _sandbox.ProtocolUrl("guestmanager");
 
     protected override CurrencyCode Currency => CurrencyCode.Parse("USD");
 
@@ -39,7 +39,7 @@ public sealed class GuestManagerConformanceTests : CommerceBackendConformanceTes
     protected override async Task<PaymentInstruction> DeclinedPaymentAsync(Money amount)
     {
         // The payment request is the first one the payment makes, so the decline applies to it alone.
-        await sandbox.SetFaultAsync("guestmanager", new FaultSpec { Decline = true, Times = 1 });
+        await _sandbox.SetFaultAsync("guestmanager", new FaultSpec { Decline = true, Times = 1 });
         return new PaymentInstruction(amount, "tok_visa", null, "stripe");
     }
 }
