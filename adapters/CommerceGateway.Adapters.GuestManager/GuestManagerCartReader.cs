@@ -72,7 +72,8 @@ internal static class GuestManagerCartReader
     /// <summary>The shipping rates of the order's shipment, with the selected one marked.</summary>
     public static IReadOnlyList<(ShippingOption Option, bool Selected, string ShipmentId)> ReadShippingOptions(BackendJsonValue order, CurrencyCode currency)
     {
-        var shipment = order.Optional("shipments")?.Items().FirstOrDefault();
+        // BackendJsonValue is a struct: lift it to nullable so an empty array reads as "no shipment", not default(T).
+        var shipment = order.Optional("shipments")?.Items().Select(s => (BackendJsonValue?)s).FirstOrDefault();
         if (shipment is not { } found)
         {
             return [];

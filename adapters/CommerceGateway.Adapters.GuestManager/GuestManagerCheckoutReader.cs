@@ -67,9 +67,7 @@ internal static class GuestManagerCheckoutReader
             : null;
 
     private static BackendJsonValue? LastPayment(BackendJsonValue order) =>
-        order.Optional("payments")?.Items().Where(p => p.Optional("state")?.AsString() != "void").LastOrDefault() is { Element.ValueKind: System.Text.Json.JsonValueKind.Object } last
-            ? last
-            : null;
+        order.Optional("payments")?.Items().Where(p => p.Optional("state")?.AsString() != "void").Select(p => (BackendJsonValue?)p).LastOrDefault();
 
     private static string[] Missing(BackendJsonValue order, CheckoutStepKind kind, IReadOnlyList<CartLine> lines, IReadOnlyList<BackendJsonValue> tickets, CartTotals totals)
     {

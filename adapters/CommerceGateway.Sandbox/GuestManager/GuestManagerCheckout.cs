@@ -24,8 +24,12 @@ internal static class GuestManagerCheckout
             steps.Add(GmStates.Tickets);
         }
 
+        // The seed: "included if shipping is enabled for any of the line items, order total is
+        // greater than 0, and/or if the billing address is set to required".
         var shippable = order.LineItems.Any(l => l.Variant.Shippable);
-        if (shippable || store.Settings.RequireBillingAddress)
+        var waiting = order.LineItems.Any(l => l.Status is "requested" or "reserved");
+        var paid = GuestManagerTotals.Of(order).Total > 0;
+        if (shippable || paid || store.Settings.RequireBillingAddress)
         {
             steps.Add(GmStates.Address);
         }
@@ -40,8 +44,7 @@ internal static class GuestManagerCheckout
             steps.Add(GmStates.Form);
         }
 
-        var waiting = order.LineItems.Any(l => l.Status is "requested" or "reserved");
-        if (!waiting && GuestManagerTotals.Of(order).Total > 0)
+        if (!waiting && paid)
         {
             steps.Add(GmStates.Payment);
         }
