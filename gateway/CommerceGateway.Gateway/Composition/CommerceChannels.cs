@@ -31,5 +31,6 @@ internal static class CommerceChannels
         .AddLivescaleAdapter()
         .AddOrderFlowAdapter()
         .AddBookingAdapter()
-        .AddGuestManagerAdapter();
+        .AddGuestManagerAdapter()
+        .AddSpendgoAdapter();
 }
