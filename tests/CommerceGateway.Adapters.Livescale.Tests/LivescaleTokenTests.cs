@@ -21,6 +21,32 @@ public sealed class LivescaleTokenTests(FakeClockSandboxServer sandbox) : IClass
     }
 
     [Fact]
+    public async Task Token_Request_SendsClientCredentialsWithAudienceLivescale()
+    {
+        using var channel = new LivescaleTestBackend(sandbox);
+
+        await channel.Backend.CreateCartAsync(new CartCreation("cart-audience", CurrencyCode.Usd), Ct);
+
+        var sent = System.Web.HttpUtility.ParseQueryString(channel.Traffic.Exchanges.Single(e => e.Path == "oauth/token").RequestBody!);
+        Assert.Equal("client_credentials", sent["grant_type"]);
+        Assert.Equal("livescale", sent["audience"]);
+        Assert.Equal(LivescaleTestBackend.UsClientId, sent["client_id"]);
+    }
+
+    [Fact]
+    public async Task AnyCall_TokenEndpointRefusedOnce_NextCallFetchesANewToken()
+    {
+        using var channel = new LivescaleTestBackend(sandbox);
+        channel.Traffic.InjectFault((m, p) => p == "oauth/token", "status=401");
+
+        await Assert.ThrowsAsync<BackendUnavailableException>(() => channel.Backend.CreateCartAsync(new CartCreation("cart-token-refused", CurrencyCode.Usd), Ct));
+        var cart = await channel.Backend.CreateCartAsync(new CartCreation("cart-token-again", CurrencyCode.Usd), Ct);
+
+        Assert.Empty(cart.Lines);
+        Assert.Equal([401, 200], channel.Traffic.Exchanges.Where(e => e.Path == "oauth/token").Select(e => e.Status));
+    }
+
+    [Fact]
     public async Task AnyCall_TokenExpiredAtTheMerchant_FetchesANewTokenAndReplaysOnce()
     {
         using var channel = new LivescaleTestBackend(sandbox);

@@ -69,6 +69,21 @@ public sealed class OrderFlowCheckoutTests(SandboxServer sandbox) : IClassFixtur
     }
 
     [Fact]
+    public async Task SubmitPayment_AnswerWithMaskedCardDigits_KeepsNoCardDataOnTheOrder()
+    {
+        using var test = OrderFlowTestBackend.Create(Url);
+        var cart = await OrderFlowCarts.ReadyToPayAsync(test.Backend);
+
+        var outcome = await test.Backend.SubmitPaymentAsync(cart, OrderFlowCarts.Pay(cart), OrderFlowCarts.Bounded);
+
+        // The sandbox answers first_digits 424242, last_digits 4242 and brand visa; none of it is needed downstream.
+        var kept = System.Text.Json.JsonSerializer.Serialize(new { outcome.Order, outcome.Cart });
+        Assert.Contains(outcome.Order!.Shipments[0].TrackingNumber, kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("424242", kept, StringComparison.Ordinal);
+        Assert.DoesNotContain("visa", kept, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task SubmitPayment_ReadyCart_EmailsTheBuyerAfterEachEvent()
     {
         using var test = OrderFlowTestBackend.Create(Url);

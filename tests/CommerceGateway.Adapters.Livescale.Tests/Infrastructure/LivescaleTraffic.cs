@@ -75,10 +75,12 @@ internal sealed class LivescaleTraffic
                 request.Headers.TryAddWithoutValidation("X-Sandbox-Fault", fault);
             }
 
+            // Form and JSON contents are buffered, so reading them here leaves them to send.
+            var sent = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var status = (int)response.StatusCode;
-            traffic._exchanges.Enqueue(new LivescaleExchange(request.Method, path, status, body));
+            traffic._exchanges.Enqueue(new LivescaleExchange(request.Method, path, status, body, sent));
 
             // Injected transport faults answer for the sandbox host, not for the protocol.
             var injected = request.Headers.TryGetValues("X-Sandbox-Fault", out var values) && values.Any(v => v.Contains("status", StringComparison.Ordinal) || v.Contains("malformed", StringComparison.Ordinal));
@@ -107,5 +109,5 @@ internal sealed class LivescaleTraffic
     }
 }
 
-/// <summary>One request and the sandbox's answer.</summary>
-internal sealed record LivescaleExchange(HttpMethod Method, string Path, int Status, string Body);
+/// <summary>One request and the sandbox's answer (<see cref="Body"/>); <see cref="RequestBody"/> is what the adapter sent.</summary>
+internal sealed record LivescaleExchange(HttpMethod Method, string Path, int Status, string Body, string? RequestBody = null);
