@@ -28,6 +28,7 @@ internal static class PartnerRouteExtensions
     {
         app.MapReverseProxy(proxy =>
         {
+            proxy.Use(ProxyTimeoutStatus.ApplyAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

@@ -6,6 +6,7 @@ using CommerceGateway.Identity;
 using CommerceGateway.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,11 +23,13 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     private readonly SemaphoreSlim _tokenGate = new(1, 1);
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly IConfigurationSource? _extraConfiguration;
 
-    public GatewayApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null)
+    public GatewayApp(IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? services = null, IConfigurationSource? configuration = null)
     {
         _environment = environment;
         _services = services;
+        _extraConfiguration = configuration;
         _settings["Identity:Issuer"] = Issuer;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -115,6 +118,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_extraConfiguration is not null)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.Add(_extraConfiguration));
         }
 
         builder.ConfigureLogging(logging =>
