@@ -19,7 +19,7 @@ static int Usage()
     Console.Error.WriteLine("  seat-holds [--concurrency 50] [--seconds 10] [--requests 200000] [--record]");
     Console.Error.WriteLine("      seat-hold acquire+release pairs/s through RedisSeatHoldStore vs redis-benchmark running the same");
     Console.Error.WriteLine("      Lua scripts (EVALSHA) on the same private redis-server; --record writes docs/benchmarks.md.");
-    Console.Error.WriteLine("  graphql [--connections 50] [--seconds 10] [--rounds 2] [--warmup 3] [--record]");
+    Console.Error.WriteLine("  graphql [--connections 50] [--seconds 10] [--rounds 3] [--warmup 5] [--record] [--serve-only SECONDS]");
     Console.Error.WriteLine("      req/s of a checkout query: our engine on Kestrel vs graphql-http + graphql-js on Node vs a plain");
     Console.Error.WriteLine("      ASP.NET endpoint writing the same bytes, all driven by wrk; --record writes docs/benchmarks.md.");
     Console.Error.WriteLine("  graphql-micro [--record]");

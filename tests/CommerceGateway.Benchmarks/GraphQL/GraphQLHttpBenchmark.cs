@@ -22,8 +22,8 @@ internal static class GraphQLHttpBenchmark
     {
         var connections = arguments.Int("connections", 50, 1, 1000);
         var seconds = arguments.Int("seconds", 10, 1, 30);
-        var rounds = arguments.Int("rounds", 2, 1, 10);
-        var warmup = TimeSpan.FromSeconds(arguments.Int("warmup", 3, 1, 30));
+        var rounds = arguments.Int("rounds", 3, 1, 10);
+        var warmup = TimeSpan.FromSeconds(arguments.Int("warmup", 5, 1, 30));
         var duration = TimeSpan.FromSeconds(seconds);
         var wrk = await WrkTool.EnsureInstalledAsync();
         var body = RequestBody();
@@ -51,13 +51,23 @@ internal static class GraphQLHttpBenchmark
         await CheckSameResponsesAsync(servers.Select(s => (s.Runs.Name, s.Url)), body, expected);
         Console.WriteLine(Invariant($"All three return the same {expectedBytes.Length}-byte body. wrk: 1 thread, {connections} connections, {rounds} rounds of {seconds} s each after a {warmup.TotalSeconds:0} s warm-up."));
 
+        if (arguments.Int("serve-only", 0, 0, 600) is var serveOnly and > 0)
+        {
+            // For profiling (dotnet-counters, dotnet-trace): the three servers stay up, nothing is measured.
+            Console.WriteLine($"ours {ours.Url}  node {node.Url}  ceiling {ceiling.Url}; pid {Environment.ProcessId}; serving for {serveOnly} s");
+            Console.WriteLine(body);
+            await Task.Delay(TimeSpan.FromSeconds(serveOnly));
+            return 0;
+        }
+
         var scratch = Directory.CreateTempSubdirectory("gql-bench-wrk-");
         try
         {
             var script = WrkTool.WriteScript(scratch.FullName, body);
             foreach (var (runs, url) in servers)
             {
-                await WrkTool.RunAsync(wrk, script, url, connections, warmup);
+                // Kestrel's tiered JIT needs a few seconds of traffic to reach its optimized code; the rounds measure steady state.
+                await WrkTool.RunAsync(wrk, script, url, connections, warmup, strict: false);
             }
 
             for (var round = 0; round < rounds; round++)
@@ -108,7 +118,8 @@ internal static class GraphQLHttpBenchmark
             }
         }
 
-        if (!expected.StartsWith("{\"data\":{\"cart\":{", StringComparison.Ordinal) || expected.Contains("\"errors\"", StringComparison.Ordinal))
+        // Errors would be written before data, so this prefix also means the query ran without any.
+        if (!expected.StartsWith("{\"data\":{\"cart\":{", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The checkout query did not succeed: {expected}");
         }

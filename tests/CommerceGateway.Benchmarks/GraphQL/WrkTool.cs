@@ -57,13 +57,15 @@ internal static partial class WrkTool
 
     /// <summary>The command line as recorded (the port and script path vary per run).</summary>
     public static string CommandLine(int connections, int seconds) =>
-        string.Create(CultureInfo.InvariantCulture, $"wrk -t 1 -c {connections} -d {seconds}s --latency -s graphql-post.lua http://127.0.0.1:PORT/graphql");
+        string.Create(CultureInfo.InvariantCulture, $"wrk -t 1 -c {connections} --timeout 10s -d {seconds}s --latency -s graphql-post.lua http://127.0.0.1:PORT/graphql");
 
-    public static async Task<WrkResult> RunAsync(string wrk, string script, Uri url, int connections, TimeSpan duration)
+    /// <summary>One run; with <paramref name="strict"/> any non-2xx answer or socket error fails it (warm-ups are not strict).</summary>
+    public static async Task<WrkResult> RunAsync(string wrk, string script, Uri url, int connections, TimeSpan duration, bool strict = true)
     {
         string[] arguments =
         [
-            "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture),
+            // wrk's default 2 s request timeout is shorter than the stalls a shared 2-core machine can cause.
+            "-t", "1", "-c", connections.ToString(CultureInfo.InvariantCulture), "--timeout", "10s",
             "-d", string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalSeconds}s"),
             "--latency", "-s", script, url.ToString(),
         ];
@@ -75,7 +77,7 @@ internal static partial class WrkTool
         }
 
         // A benchmark of error responses would be meaningless: any non-2xx answer or socket error fails the run.
-        if (output.Contains("Non-2xx", StringComparison.Ordinal) || output.Contains("Socket errors", StringComparison.Ordinal))
+        if (strict && (output.Contains("Non-2xx", StringComparison.Ordinal) || output.Contains("Socket errors", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"wrk saw failed requests against {url}.\n{output}");
         }
