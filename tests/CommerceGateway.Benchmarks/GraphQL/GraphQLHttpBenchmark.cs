@@ -25,6 +25,7 @@ internal static class GraphQLHttpBenchmark
         var rounds = arguments.Int("rounds", 3, 1, 10);
         var warmup = TimeSpan.FromSeconds(arguments.Int("warmup", 5, 1, 30));
         var duration = TimeSpan.FromSeconds(seconds);
+        var loadBefore = MachineInfo.LoadAverageNow();
         var wrk = await WrkTool.EnsureInstalledAsync();
         var body = RequestBody();
         var schema = CheckoutSchema.Create();
@@ -88,7 +89,7 @@ internal static class GraphQLHttpBenchmark
         }
 
         var report = new GraphQLHttpReport(
-            servers.Select(s => s.Runs).ToList(), seconds, rounds, warmup, expectedBytes.Length, MachineInfo.Current(), WrkTool.CommandLine(connections, seconds));
+            servers.Select(s => s.Runs).ToList(), seconds, rounds, warmup, expectedBytes.Length, loadBefore, MachineInfo.Current(), WrkTool.CommandLine(connections, seconds));
         Console.WriteLine(report.Summary());
         if (arguments.Flag("record"))
         {

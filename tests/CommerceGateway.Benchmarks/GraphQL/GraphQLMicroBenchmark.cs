@@ -22,6 +22,7 @@ internal static class GraphQLMicroBenchmark
     public static int Run(BenchmarkArguments arguments)
     {
         var iterations = arguments.Int("iterations", 10, 3, 100);
+        var loadBefore = MachineInfo.LoadAverageNow();
         var artifacts = Directory.CreateTempSubdirectory("gql-bench-bdn-");
         try
         {
@@ -44,7 +45,7 @@ internal static class GraphQLMicroBenchmark
                 return 1;
             }
 
-            var section = Section(summary, iterations);
+            var section = Section(summary, iterations, loadBefore);
             Console.WriteLine(section);
             if (arguments.Flag("record"))
             {
@@ -60,7 +61,7 @@ internal static class GraphQLMicroBenchmark
         }
     }
 
-    private static string Section(Summary summary, int iterations)
+    private static string Section(Summary summary, int iterations, string loadBefore)
     {
         var text = new StringBuilder();
         text.AppendLine("Command (BenchmarkDotNet 0.14.0 in-process, 1 launch, 3 warm-up and " + iterations.ToString(CultureInfo.InvariantCulture) + " measured iterations per case, about a minute):");
@@ -69,7 +70,7 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine("dotnet run -c Release --project tests/CommerceGateway.Benchmarks -- graphql-micro --record");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {MachineInfo.Current()}."));
+        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {MachineInfo.Current()}; load average before the run {loadBefore}. One benchmark thread; the other core ran other engineers' builds."));
         text.AppendLine();
         text.AppendLine("| case | mean | error (99.9 %) | std dev | per second (one core) | allocated |");
         text.AppendLine("|---|---|---|---|---|---|");
@@ -78,7 +79,7 @@ internal static class GraphQLMicroBenchmark
             var statistics = report.ResultStatistics!;
             var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0;
             text.AppendLine(Invariant(
-                $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo} | **{statistics.Mean / 1000:0.0} µs** | ±{statistics.ConfidenceInterval.Margin / 1000:0.0} µs | {statistics.StandardDeviation / 1000:0.0} µs | {1e9 / statistics.Mean:0} | {allocated / 1024.0:0.0} KiB |"));
+                $"| {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim(Quote)} | **{statistics.Mean / 1000:0.0} µs** | ±{statistics.ConfidenceInterval.Margin / 1000:0.0} µs | {statistics.StandardDeviation / 1000:0.0} µs | {1e9 / statistics.Mean:0} | {allocated / 1024.0:0.0} KiB |"));
         }
 
         text.AppendLine();
@@ -89,6 +90,9 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine("execution. The difference is what the document cache saves per request.");
         return text.ToString();
     }
+
+    // BenchmarkDotNet quotes a Description in its display name; the table shows it plain.
+    private const char Quote = '\'';
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
