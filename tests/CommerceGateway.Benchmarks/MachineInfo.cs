@@ -12,7 +12,11 @@ internal sealed record MachineInfo(int ProcessorCount, string CpuModel, string M
         FormatMemory(ReadProc("/proc/meminfo", "MemTotal")),
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown");
+        LoadAverageNow());
+
+    /// <summary>The 1, 5 and 15 minute load averages; benchmarks note them before they measure as well.</summary>
+    public static string LoadAverageNow() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     public override string ToString() =>
         $"{ProcessorCount} logical CPUs (nproc), {CpuModel}, {Memory} RAM, {Os}, {Runtime}; load average at the end {LoadAverage} (the machine is shared)";

@@ -1,4 +1,5 @@
 using CommerceGateway.Benchmarks;
+using CommerceGateway.Benchmarks.GraphQL;
 using CommerceGateway.Benchmarks.SeatHolds;
 
 // Each benchmark is a sub-command that measures our component next to a reference in the same run.
@@ -7,6 +8,8 @@ var options = BenchmarkArguments.Parse(args.Skip(1));
 return command switch
 {
     "seat-holds" => await SeatHoldBenchmark.RunAsync(options),
+    "graphql" => await GraphQLHttpBenchmark.RunAsync(options),
+    "graphql-micro" => GraphQLMicroBenchmark.Run(options),
     _ => Usage(),
 };
 
@@ -16,5 +19,10 @@ static int Usage()
     Console.Error.WriteLine("  seat-holds [--concurrency 50] [--seconds 10] [--requests 200000] [--record]");
     Console.Error.WriteLine("      seat-hold acquire+release pairs/s through RedisSeatHoldStore vs redis-benchmark running the same");
     Console.Error.WriteLine("      Lua scripts (EVALSHA) on the same private redis-server; --record writes docs/benchmarks.md.");
+    Console.Error.WriteLine("  graphql [--connections 50] [--seconds 10] [--rounds 3] [--warmup 5] [--record] [--serve-only SECONDS]");
+    Console.Error.WriteLine("      req/s of a checkout query: our engine on Kestrel vs graphql-http + graphql-js on Node vs a plain");
+    Console.Error.WriteLine("      ASP.NET endpoint writing the same bytes, all driven by wrk; --record writes docs/benchmarks.md.");
+    Console.Error.WriteLine("  graphql-micro [--record]");
+    Console.Error.WriteLine("      BenchmarkDotNet: parse + validate + execute of the checkout query, document cache cold and warm.");
     return 2;
 }
