@@ -55,6 +55,14 @@ internal static class GatewayBuilderExtensions
             var gateway = new GatewayOptions();
             configuration.GetSection(GatewayOptions.SectionName).Bind(gateway);
             var authority = gateway.Authentication.Authority ?? configuration["Identity:Issuer"];
+            if (string.IsNullOrWhiteSpace(authority))
+            {
+                // Name the keys a deployer sets: the bearer options are only derived from them.
+                throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions), [
+                    "Identity:Issuer is required: set it to the absolute URL clients use to reach this service (or set Gateway:Authentication:Authority to the issuer whose tokens the gateway accepts).",
+                ]);
+            }
+
             bearer.Authority = authority;
             bearer.Audiences = gateway.Authentication.Audiences.Count > 0
                 ? [.. gateway.Authentication.Audiences]
