@@ -1,5 +1,6 @@
 using CommerceGateway.Gateway.Composition;
 using CommerceGateway.Gateway.Health;
+using CommerceGateway.Gateway.Ide;
 using CommerceGateway.Gateway.Operations;
 using CommerceGateway.Sandbox.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,11 @@ internal static class GatewayApplicationExtensions
         app.UseCorrelationId();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (options.GraphiQL.Enabled)
+        {
+            app.UseGraphiQL();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: timeouts and rate limits apply to callers we know, per client id.

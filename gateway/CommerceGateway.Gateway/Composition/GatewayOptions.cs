@@ -15,6 +15,9 @@ internal sealed class GatewayOptions
     /// <summary>How the gateway validates access tokens.</summary>
     public GatewayAuthenticationOptions Authentication { get; } = new();
 
+    /// <summary>The GraphQL IDE page.</summary>
+    public Ide.GraphiQLOptions GraphiQL { get; } = new();
+
     /// <summary>Defaults and limits of the partner routes.</summary>
     public Partners.PartnerOptions Partners { get; } = new();
 }
