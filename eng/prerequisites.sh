@@ -43,8 +43,17 @@ ensure_npm_packages() {
   done < <(find tests -name package-lock.json -not -path '*/node_modules/*' | sort)
 }
 
+# The GraphQL IDE's browser test drives Debian's Chromium through Playwright; no browser download.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing chromium (Debian package)..."
+    apt_install chromium
+  fi
+}
+
 ensure_prerequisites() {
   ensure_redis
   ensure_node
   ensure_npm_packages
+  ensure_chromium
 }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CommerceGateway.Gateway.Tests.Infrastructure;
+using CommerceGateway.Identity;
+using Microsoft.Playwright;
+
+namespace CommerceGateway.Gateway.Tests.Ide;
+
+/// <summary>A person opens the IDE in a real browser (Debian's Chromium), runs a query and sees its result.</summary>
+public sealed class GraphiQLBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task GraphiQL_InChromium_RunsAQueryWithATokenAndShowsTheResult()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: ./test.sh installs it (apt-get install chromium).");
+        using var app = new GatewayApp();
+        var token = await app.GetTokenAsync(DemoClients.StorefrontId, DemoClients.StorefrontSecret);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // This machine has no network beyond loopback: background services would only fail.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+
+        await page.GotoAsync(new Uri(app.BaseUrl, "/graphql").ToString());
+        await page.Locator(".graphiql-execute-button").WaitForAsync();
+        // The editors are CodeMirror instances: set their text the way a paste would.
+        await SetEditorAsync(page, "Authorization", JsonSerializer.Serialize(new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" }));
+        await SetEditorAsync(page, "query Channels", "query Probe { __typename }");
+        await page.Locator(".graphiql-execute-button").ClickAsync();
+        var result = page.Locator(".result-window");
+        await result.GetByText("\"__typename\"").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        var text = await result.InnerTextAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "graphiql.png") });
+
+        Assert.Contains("\"Query\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"errors\"", text, StringComparison.Ordinal);
+    }
+
+    private static async Task SetEditorAsync(IPage page, string containing, string value)
+    {
+        var found = await page.EvaluateAsync<bool>(
+            """
+            ([containing, value]) => {
+              for (const element of document.querySelectorAll('.CodeMirror')) {
+                const editor = element.CodeMirror;
+                if (editor && editor.getValue().includes(containing)) { editor.setValue(value); return true; }
+              }
+              return false;
+            }
+            """,
+            new[] { containing, value });
+        Assert.True(found, $"No editor holds \"{containing}\".");
+    }
+}
