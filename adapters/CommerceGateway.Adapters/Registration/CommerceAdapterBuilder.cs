@@ -21,7 +21,8 @@ internal sealed class CommerceAdapterBuilder(IServiceCollection services) : ICom
         return this;
     }
 
-    private CommerceAdapterBuilder Add(string kind, Type backendType, bool isLoyalty, Action<AdapterOptions>? configure)
+    /// <summary>Registers a kind by type; also used for kinds named in configuration (<see cref="ConfiguredAdapters"/>).</summary>
+    internal CommerceAdapterBuilder Add(string kind, Type backendType, bool isLoyalty, Action<AdapterOptions>? configure)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var existing = Services.Where(d => d.ServiceType == typeof(AdapterRegistration))

@@ -9,14 +9,19 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CommerceAdapterServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds channels from the <c>Channels</c> section of <paramref name="configuration"/> and returns a
-    /// builder to register adapter kinds. Channels are validated at start-up. Safe to call twice.
+    /// Binds channels from the <c>Channels</c> section of <paramref name="configuration"/>, registers the
+    /// adapter kinds named in its <c>Adapters</c> section (<c>Adapters:{kind}:Type</c>, an
+    /// assembly-qualified backend type the host ships), and returns a builder to register more kinds
+    /// in code. Channels are validated at start-up. Safe to call twice.
     /// </summary>
+    /// <exception cref="InvalidOperationException">An <c>Adapters</c> entry names no type, a type that cannot be loaded, or one that is not a backend.</exception>
     public static ICommerceAdapterBuilder AddCommerceAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Channels");
-        return services.AddCommerceAdapters(options => section.Bind(options.Channels));
+        var builder = (CommerceAdapterBuilder)services.AddCommerceAdapters(options => section.Bind(options.Channels));
+        ConfiguredAdapters.Register(builder, configuration);
+        return builder;
     }
 
     /// <summary>Configures channels in code and returns a builder to register adapter kinds.</summary>

@@ -15,6 +15,7 @@ internal static partial class SandboxProtocols
         AddBooking(services);
         AddGuestManager(services);
         AddSpendgo(services);
+        AddExample(services);
     }
 
     /// <summary>Maps every implemented protocol and returns their names.</summary>
@@ -26,6 +27,7 @@ internal static partial class SandboxProtocols
         MapBooking(Group(root, "booking", mapped));
         MapGuestManager(Group(root, "guestmanager", mapped));
         MapSpendgo(Group(root, "spendgo", mapped));
+        MapExample(Group(root, "example", mapped));
         return mapped;
     }
 
@@ -48,6 +50,10 @@ internal static partial class SandboxProtocols
     static partial void AddSpendgo(IServiceCollection services);
 
     static partial void MapSpendgo(RouteGroupBuilder group);
+
+    static partial void AddExample(IServiceCollection services);
+
+    static partial void MapExample(RouteGroupBuilder group);
 
     private static RouteGroupBuilder Group(RouteGroupBuilder root, string protocol, List<string> mapped)
     {
