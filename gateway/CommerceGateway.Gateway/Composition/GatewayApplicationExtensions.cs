@@ -18,6 +18,7 @@ internal static class GatewayApplicationExtensions
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
 
         app.UseCorrelationId();
+        app.UseGatewayOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
