@@ -15,7 +15,7 @@ public sealed class LogRedactionTests(SandboxServer sandbox) : IClassFixture<San
     [Fact]
     public async Task Logs_OfTokenIssuancePartnerCallAndPayment_CarryCorrelationIdsButNoSecretTokenEmailOrPaymentReference()
     {
-        using var app = new GatewayApp(PartnerGateway.Settings(sandbox));
+        using var app = new GatewayApp(PartnerGateway.Settings(sandbox, new Dictionary<string, string?> { ["Channels:orderflow-demo:Settings:Price.1234"] = "50.00" }));
         var token = await app.GetTokenAsync(scope: "partners:read", audience: "partners");
         const string CorrelationId = "redaction-probe-1";
 
