@@ -12,8 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class StateStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISessionStore"/>, <see cref="ISeatHoldStore"/>, <see cref="IIdempotencyStore"/>
-    /// and <see cref="IRevokedTokenStore"/> as singletons: on Redis when <c>ConnectionStrings:Redis</c>
+    /// Registers <see cref="ISessionStore"/>, <see cref="ISeatHoldStore"/>, <see cref="IIdempotencyStore"/>,
+    /// <see cref="IRevokedTokenStore"/> and <see cref="IStateStoreProbe"/> as singletons: on Redis when <c>ConnectionStrings:Redis</c>
     /// is set (one multiplexer per container, created on first use), in process memory otherwise.
     /// Binds <see cref="StateStoreOptions"/> from the <c>StateStore</c> section and validates them at
     /// start-up. Registers <see cref="TimeProvider.System"/> unless a TimeProvider is already registered.
@@ -63,6 +63,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<ISeatHoldStore, InMemorySeatHoldStore>();
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<IRevokedTokenStore, InMemoryRevokedTokenStore>();
+        services.TryAddSingleton<IStateStoreProbe, InMemoryStateStoreProbe>();
     }
 
     private static void AddRedis(IServiceCollection services, RedisConnectionString connectionString)
@@ -75,5 +76,6 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<ISeatHoldStore, RedisSeatHoldStore>();
         services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
         services.TryAddSingleton<IRevokedTokenStore, RedisRevokedTokenStore>();
+        services.TryAddSingleton<IStateStoreProbe, RedisStateStoreProbe>();
     }
 }

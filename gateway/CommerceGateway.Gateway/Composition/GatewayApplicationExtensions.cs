@@ -19,6 +19,7 @@ internal static class GatewayApplicationExtensions
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
 
         app.UseCorrelationId();
+        app.UseGatewayOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (options.GraphiQL.Enabled)

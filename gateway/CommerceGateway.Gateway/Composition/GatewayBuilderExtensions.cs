@@ -34,6 +34,7 @@ internal static class GatewayBuilderExtensions
         services.AddSandbox();
         services.AddCommerceChannels(configuration);
         services.AddPartnerRoutes(configuration);
+        services.AddGatewayOperations(configuration);
         return builder;
     }
 

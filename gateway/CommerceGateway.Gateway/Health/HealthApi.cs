@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CommerceGateway.Gateway.Health;
 
-/// <summary>Liveness and readiness endpoints with JSON bodies.</summary>
+/// <summary>
+/// Liveness and readiness endpoints with JSON bodies. Readiness runs every registered check (state
+/// store, signing keys, channel circuits): 503 when any is Unhealthy, 200 when Healthy or Degraded.
+/// </summary>
 internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
@@ -31,7 +34,13 @@ internal static class HealthApi
             totalDurationMs = report.TotalDuration.TotalMilliseconds,
             checks = report.Entries.ToDictionary(
                 e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                    data = e.Value.Data,
+                }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }

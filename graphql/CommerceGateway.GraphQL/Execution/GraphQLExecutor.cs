@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CommerceGateway.GraphQL.Diagnostics;
 using CommerceGateway.GraphQL.Language;
 using CommerceGateway.GraphQL.Language.Ast;
 using CommerceGateway.GraphQL.Protection;
@@ -48,12 +50,22 @@ public sealed partial class GraphQLExecutor
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, IServiceProvider? services = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
         var prepared = Prepare(request);
-        if (prepared.Error is not null)
+        ExecutionResult? result = null;
+        try
         {
-            return prepared.Error;
+            result = prepared.Error ?? await ExecutePreparedAsync(request, prepared, services, cancellationToken);
+            return result;
         }
+        finally
+        {
+            GraphQLMetrics.Record(prepared.Operation?.Operation, result, started);
+        }
+    }
 
+    private async Task<ExecutionResult> ExecutePreparedAsync(GraphQLRequest request, Prepared prepared, IServiceProvider? services, CancellationToken cancellationToken)
+    {
         var document = prepared.Document!;
         var operation = prepared.Operation!;
         var errors = new List<GraphQLError>();

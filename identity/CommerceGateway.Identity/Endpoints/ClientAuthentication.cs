@@ -15,12 +15,14 @@ internal sealed class ClientAuthentication
 {
     private readonly ClientAuthenticator _authenticator;
     private readonly FailedAuthenticationLimiter _limiter;
+    private readonly IdentityMetrics _metrics;
     private readonly ILogger _logger;
 
-    public ClientAuthentication(ClientAuthenticator authenticator, FailedAuthenticationLimiter limiter, ILogger<ClientAuthentication> logger)
+    public ClientAuthentication(ClientAuthenticator authenticator, FailedAuthenticationLimiter limiter, IdentityMetrics metrics, ILogger<ClientAuthentication> logger)
     {
         _authenticator = authenticator;
         _limiter = limiter;
+        _metrics = metrics;
         _logger = logger;
     }
 
@@ -42,6 +44,7 @@ internal sealed class ClientAuthentication
         if (_limiter.RetryAfter(clientId!, address) is { } retryAfter)
         {
             IdentityLog.AuthenticationThrottled(_logger, clientId!, address, (long)Math.Ceiling(retryAfter.TotalSeconds));
+            _metrics.AuthenticationThrottled();
             return (null, new OAuthError(StatusCodes.Status429TooManyRequests, "invalid_client", "Too many failed client authentications; retry later.")
             {
                 RetryAfter = retryAfter,

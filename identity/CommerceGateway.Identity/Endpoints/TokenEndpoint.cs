@@ -19,7 +19,7 @@ internal static class TokenEndpoint
         endpoints.MapPost(AliasPath, HandleAsync).WithName("IdentityTokenAlias").DisableAntiforgery();
     }
 
-    private static async Task HandleAsync(HttpContext context, ClientAuthentication authentication, AccessTokenIssuer issuer, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext context, ClientAuthentication authentication, AccessTokenIssuer issuer, IdentityMetrics metrics, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
         var (parameters, error) = await OAuthRequestReader.ReadAsync(context.Request, cancellationToken).ConfigureAwait(false);
@@ -61,6 +61,7 @@ internal static class TokenEndpoint
 
         var token = await issuer.IssueAsync(client!, audiences, scopes, cancellationToken).ConfigureAwait(false);
         IdentityLog.TokenIssued(logger, client!.ClientId, audiences, token.Scope, token.KeyId, token.ExpiresIn);
+        metrics.TokenIssued(client.ClientId);
         await OAuthResponses.WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteString("access_token", token.AccessToken);

@@ -1,5 +1,6 @@
 using CommerceGateway.Identity;
 using CommerceGateway.Identity.Clients;
+using CommerceGateway.Identity.Diagnostics;
 using CommerceGateway.Identity.Endpoints;
 using CommerceGateway.Identity.Keys;
 using CommerceGateway.Identity.RateLimiting;
@@ -56,6 +57,10 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<AccessTokenValidator>();
         services.TryAddSingleton<ClientAuthentication>();
+        services.AddMetrics();
+        services.TryAddSingleton<IdentityMetrics>();
+        // The constructor is internal (it takes the internal key manager), so DI needs a factory.
+        services.TryAddSingleton(sp => new SigningKeyReadiness(sp.GetRequiredService<SigningKeyManager>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeyInitializer>());
         return services;
     }
