@@ -34,6 +34,7 @@ internal static class GatewayApplicationExtensions
         }
 
         app.MapPartnerRoutes();
+        app.MapCommerceGraphQL();
 
         return app;
     }

@@ -34,6 +34,7 @@ internal static class GatewayBuilderExtensions
         services.AddSandbox();
         services.AddCommerceChannels(configuration);
         services.AddPartnerRoutes(configuration);
+        services.AddCommerceGraphQL(configuration);
         return builder;
     }
 

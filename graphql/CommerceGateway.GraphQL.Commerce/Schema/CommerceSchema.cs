@@ -33,6 +33,7 @@ public static class CommerceSchema
         builder.Query(CommerceQueries.Add);
         builder.Mutation(m =>
         {
+            m.Description("Changes. Each answers a payload with the changed object and `userErrors`.");
             CartMutations.Add(m);
             CheckoutMutations.Add(m);
             BookingMutations.Add(m);
