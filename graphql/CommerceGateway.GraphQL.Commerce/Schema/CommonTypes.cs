@@ -11,7 +11,7 @@ internal static class CommonTypes
     public static void Add(SchemaBuilder builder) => builder
         .Type("Money", o => o
             .Description("An exact amount of one currency.")
-            .Prop<Money>("amount", "Decimal!", "The amount, as an exact decimal string such as \"91.89\".", m => m.Amount)
+            .Prop<Money>("amount", "Decimal!", "The amount, as an exact decimal string with at least the currency's decimals, e.g. \"91.89\".", m => m.IsRounded ? m.FormatAmount() : m.Amount)
             .Prop<Money>("currencyCode", "String!", "The ISO 4217 currency code, e.g. \"USD\".", m => m.Currency.Code))
         .Type("UserError", o => o
             .Description("A business failure the buyer or front-end can act on.")
