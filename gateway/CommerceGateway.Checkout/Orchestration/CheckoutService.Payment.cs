@@ -99,6 +99,12 @@ public sealed partial class CheckoutService
             var outcome = await _channels.GetCommerceBackend(cart.Channel).SubmitPaymentAsync(cart, instruction, cancellationToken);
             return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
         }
+        catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)
+        {
+            // The backend released the items: the stored cart says so, and checkoutResume can hold them again.
+            await SaveCartAsync(session, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, cancellationToken);
+            return Fail<PaymentResult>(e);
+        }
         catch (CommerceException e) when (!e.IsFault)
         {
             return Fail<PaymentResult>(e);

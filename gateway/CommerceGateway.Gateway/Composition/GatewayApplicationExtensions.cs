@@ -41,6 +41,7 @@ internal static class GatewayApplicationExtensions
         }
 
         app.MapPartnerRoutes();
+        app.MapCommerceGraphQL();
 
         return app;
     }

@@ -35,6 +35,7 @@ internal static class GatewayBuilderExtensions
         services.AddCommerceChannels(configuration);
         services.AddPartnerRoutes(configuration);
         services.AddGatewayOperations(configuration);
+        services.AddCommerceGraphQL(configuration);
         return builder;
     }
 

@@ -14,7 +14,8 @@ public sealed class ChargeLedger
 
 /// <summary>
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
-/// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously.
+/// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously,
+/// "tok_expired" finds the reservation lapsed.
 /// </summary>
 public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : CommerceBackend(channel)
 {
@@ -58,6 +59,11 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
         {
             var failed = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, Current = CheckoutStepKind.Payment, FailureReason = "Card declined" } };
             return Task.FromResult(new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: "Card declined"));
+        }
+
+        if (payment.PspToken == "tok_expired")
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.HoldExpired, "The reservation lapsed; resume the checkout.", "EXPIRED");
         }
 
         ledger.Charge();

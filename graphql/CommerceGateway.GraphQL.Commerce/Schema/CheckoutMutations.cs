@@ -1,0 +1,43 @@
+using CommerceGateway.Checkout;
+using CommerceGateway.GraphQL.Commerce.Resolvers;
+using CommerceGateway.GraphQL.Types.Builders;
+
+namespace CommerceGateway.GraphQL.Commerce;
+
+/// <summary>Checkout mutations: begin, pay (idempotent), resume.</summary>
+internal static class CheckoutMutations
+{
+    public static void Add(ObjectTypeBuilder m)
+    {
+        m.CartMutation("checkoutBegin", "Begins checkout: the cart then lists the ordered steps its backend requires and the current one.", _ => { }, call =>
+            call.Checkout.BeginCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
+        m.CartMutation("checkoutResume", "Resumes an expired checkout by holding its items again; SOLD_OUT when they are gone.", _ => { }, call =>
+            call.Checkout.ResumeCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
+        m.Field("checkoutSubmitPayment", "CheckoutPaymentPayload!", f => f
+            .Description(
+                "Pays the cart's total with a PSP token or transaction id. The same idempotency key replays the same result and never pays twice, " +
+                "on any gateway replica; the same key with a different request is IDEMPOTENCY_KEY_REUSED. After a decline, pay again with a new key.")
+            .Arg("cartId", "ID!", "The cart.")
+            .Arg("payment", "PaymentInput!", "The PSP reference.")
+            .Arg("idempotencyKey", "String!", "A key unique to this payment attempt, 1 to 255 characters.")
+            .ResolveCommerce(CommerceAccess.Checkout, async call =>
+            {
+                if (!PaymentInputs.TryRead(call.Map("payment"), out var payment, out var error))
+                {
+                    return Shape(CheckoutResult.Fail<PaymentResult>([error!]));
+                }
+
+                return Shape(await call.Checkout.SubmitPaymentAsync(call.Client, call.Str("cartId"), payment, call.Str("idempotencyKey"), call.Cancellation));
+            }));
+    }
+
+    private static Dictionary<string, object?> Shape(CheckoutResult<PaymentResult> result) => new(StringComparer.Ordinal)
+    {
+        ["cart"] = result.Value?.Cart,
+        ["order"] = result.Value?.Order,
+        ["paymentStatus"] = result.Value?.Status,
+        ["pollAfterSeconds"] = result.Value?.PollAfter?.TotalSeconds,
+        ["failureReason"] = result.Value?.FailureReason,
+        ["userErrors"] = result.Errors,
+    };
+}

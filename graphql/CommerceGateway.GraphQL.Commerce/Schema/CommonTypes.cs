@@ -1,0 +1,56 @@
+using CommerceGateway.Adapters;
+using CommerceGateway.Checkout;
+using CommerceGateway.GraphQL.Commerce.Resolvers;
+using CommerceGateway.GraphQL.Types;
+
+namespace CommerceGateway.GraphQL.Commerce;
+
+/// <summary>Money, user errors, channels and loyalty.</summary>
+internal static class CommonTypes
+{
+    public static void Add(SchemaBuilder builder) => builder
+        .Type("Money", o => o
+            .Description("An exact amount of one currency.")
+            .Prop<Money>("amount", "Decimal!", "The amount, as an exact decimal string with at least the currency's decimals, e.g. \"91.89\".", m => m.IsRounded ? m.FormatAmount() : m.Amount)
+            .Prop<Money>("currencyCode", "String!", "The ISO 4217 currency code, e.g. \"USD\".", m => m.Currency.Code))
+        .Type("UserError", o => o
+            .Description("A business failure the buyer or front-end can act on.")
+            .Prop("code", "String!", "A stable code: SOLD_OUT, HOLD_EXPIRED, SEAT_TAKEN, INVALID_STEP, PAYMENT_DECLINED, UNDERPAID, REWARD_NOT_APPLICABLE, CONFLICT, NOT_SUPPORTED, NOT_FOUND, INVALID_INPUT, IDEMPOTENCY_KEY_REUSED ...")
+            .Prop<UserError>("field", "[String!]", "The path of the input at fault, e.g. [\"lines\", \"0\", \"quantity\"].", e => e.Field?.Replace("[", ".", StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal).Split('.'))
+            .Prop("message", "String!", "What went wrong, for a front-end developer."))
+        .Enum("ChannelCapability", e =>
+        {
+            e.Description("What a channel's backend can do beyond a basic cart and checkout.");
+            foreach (var capability in Enum.GetValues<ChannelCapabilities>().Where(c => c != ChannelCapabilities.None))
+            {
+                e.Value(EnumNames.Constant(capability.ToString()), capability);
+            }
+        })
+        .Type("Channel", o => o
+            .Description("A configured backend instance that sells (or, for loyalty programs, rewards) through the gateway.")
+            .Prop<Channel>("name", "String!", "The channel's name; carts and catalog queries name it.", c => c.Name)
+            .Prop<Channel>("adapter", "String!", "The backend protocol, e.g. \"livescale\", \"booking\", \"spendgo\".", c => c.AdapterKind)
+            .Prop<Channel>("capabilities", "[ChannelCapability!]!", "What the backend can do.", c => Enum.GetValues<ChannelCapabilities>().Where(f => f != ChannelCapabilities.None && c.Supports(f)).Cast<object>().ToList())
+            .Prop<Channel>("defaultCurrency", "String", "The currency of new carts when cartCreate names none.", c => c.DefaultCurrency?.Code)
+            .Prop<Channel>("loyaltyProgram", "String", "The loyalty channel whose program this channel's orders earn in.", c => c.LoyaltyChannel))
+        .Enum("LoyaltyOrderStatus", e => e.Description("The last lifecycle stage reported to the loyalty program.").Values<LoyaltyOrderStatus>())
+        .Type("CartLoyalty", o => o
+            .Description("The loyalty member (or guest), store and reward attached to a cart or order.")
+            .Prop<LoyaltyAttachment>("program", "String!", "The loyalty channel.", l => l.Program)
+            .Prop<LoyaltyAttachment>("memberId", "String", "The member; null for a guest order.", l => l.MemberId)
+            .Prop<LoyaltyAttachment>("store", "String!", "The store code.", l => l.StoreCode)
+            .Prop<LoyaltyAttachment>("rewardId", "String", "The applied reward (one per order).", l => l.RewardId)
+            .Prop<LoyaltyAttachment>("discount", "Money", "The discount the loyalty program computed for the reward.", l => l.Discount)
+            .Prop<LoyaltyAttachment>("status", "LoyaltyOrderStatus", "The last lifecycle stage sent to the program (placed, billed, completed, voided, refunded).", l => l.Status))
+        .Type("LoyaltyReward", o => o
+            .Description("A reward a member can apply to one order at a store.")
+            .Prop("id", "ID!", "The reward's id, for cartRewardApply.")
+            .Prop("title", "String!", "Display title.")
+            .Prop("description", "String", "What it gives and its rules.")
+            .Prop("minimumSubtotal", "Money", "The smallest cart subtotal it applies to."))
+        .Type("LoyaltyAccount", o => o
+            .Description("A member's loyalty account at a store.")
+            .Prop<LoyaltyAccount>("memberId", "String!", "The member.", a => a.Balance.MemberId)
+            .Prop<LoyaltyAccount>("points", "Decimal!", "Points available.", a => a.Balance.Points)
+            .Prop<LoyaltyAccount>("rewards", "[LoyaltyReward!]!", "Rewards usable at the store.", a => a.Rewards));
+}

@@ -1,0 +1,33 @@
+using CommerceGateway.Checkout;
+using CommerceGateway.GraphQL.Commerce.Resolvers;
+using CommerceGateway.GraphQL.Types.Builders;
+
+namespace CommerceGateway.GraphQL.Commerce;
+
+/// <summary>Order mutations (back office): capture, refund, cancel. Loyalty follows each of them.</summary>
+internal static class OrderMutations
+{
+    public static void Add(ObjectTypeBuilder m) => m
+        .Field("orderCapture", "OrderPayload!", f => f
+            .Description("Captures an authorized payment (all of it without amount); a failed capture shows its reason on the order.")
+            .Arg("orderId", "ID!", "The order.")
+            .Arg("amount", "MoneyInput", "The amount to capture; the whole authorization when omitted.")
+            .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
+                !PaymentInputs.TryMoney(call.Map("amount"), "amount", out var amount, out var error)
+                    ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
+                    : SchemaDsl.Payload(await call.Checkout.CaptureAsync(call.Client, call.Str("orderId"), amount, call.Cancellation), "order")))
+        .Field("orderRefund", "OrderPayload!", f => f
+            .Description("Refunds part or all of a paid order; the loyalty order is refunded too.")
+            .Arg("orderId", "ID!", "The order.")
+            .Arg("amount", "MoneyInput!", "The amount to refund.")
+            .Arg("reason", "String", "Why, for the backend's records.")
+            .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
+                !PaymentInputs.TryMoney(call.Map("amount"), "amount", out var amount, out var error)
+                    ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
+                    : SchemaDsl.Payload(await call.Checkout.RefundAsync(call.Client, call.Str("orderId"), amount!.Value, call.OptStr("reason"), call.Cancellation), "order")))
+        .Field("orderCancel", "OrderPayload!", f => f
+            .Description("Cancels an order; its loyalty order is voided.")
+            .Arg("orderId", "ID!", "The order.")
+            .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
+                SchemaDsl.Payload(await call.Checkout.CancelAsync(call.Client, call.Str("orderId"), call.Cancellation), "order")));
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace CommerceGateway.Gateway.Tests.GraphQL;
+
+/// <summary>Guest Manager through <c>/graphql</c>: attendee names, asynchronous payment polled through the cart, decline and retry.</summary>
+public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>
+{
+    [Fact]
+    public async Task CompleteCheckout_NamesAttendeesAndPollsTheProcessingPaymentToComplete()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await AtPaymentAsync(api);
+
+        var submitted = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey());
+        var cart = await SettledAsync(api, cartId, submitted);
+
+        Assert.Equal("COMPLETE", cart.GetProperty("checkout").GetProperty("status").GetString());
+        var order = (await api.DataAsync("query($id: ID!) { cart(id: $id) { order { id paymentStatus lines { ticketCode } } } }", new { id = cartId })).GetProperty("cart").GetProperty("order");
+        Assert.Equal("PAID", order.GetProperty("paymentStatus").GetString());
+    }
+
+    [Fact]
+    public async Task DeclinedPayment_CartShowsPaymentFailedWithTheReason_ThenANewKeyCompletes()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await AtPaymentAsync(api);
+
+        var declined = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_chargeDeclined", OrderFlowCheckoutTests.NewKey()));
+        var retried = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey()));
+
+        Assert.Equal("PAYMENT_FAILED", declined.GetProperty("checkout").GetProperty("status").GetString());
+        Assert.Equal("PAYMENT", declined.GetProperty("checkout").GetProperty("currentStep").GetString());
+        Assert.Equal("Your card was declined.", declined.GetProperty("checkout").GetProperty("failureReason").GetString());
+        Assert.Equal("COMPLETE", retried.GetProperty("checkout").GetProperty("status").GetString());
+    }
+
+    /// <summary>Reads the cart until its payment is no longer PROCESSING, waiting as the poll hint says.</summary>
+    internal static async Task<JsonElement> SettledAsync(CommerceApi api, string cartId, JsonElement submitted)
+    {
+        var cart = await OrderFlowCheckoutTests.CartAsync(api, cartId);
+        for (var i = 0; i < 100 && cart.GetProperty("checkout").GetProperty("status").GetString() == "PROCESSING"; i++)
+        {
+            var hint = cart.GetProperty("checkout").GetProperty("pollAfterSeconds");
+            Assert.Equal(JsonValueKind.Number, hint.ValueKind);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(hint.GetDouble() * 1000, 100)));
+            cart = await OrderFlowCheckoutTests.CartAsync(api, cartId);
+        }
+
+        Assert.NotEqual("PROCESSING", cart.GetProperty("checkout").GetProperty("status").GetString());
+        _ = submitted;
+        return cart;
+    }
+
+    internal static async Task<string> AtPaymentAsync(CommerceApi api)
+    {
+        var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"101\", quantity: 2 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartBuyerUpdate", "mutation($id: ID!) { cartBuyerUpdate(cartId: $id, buyer: { email: \"ada@example.test\", firstName: \"Ada\", lastName: \"Lovelace\", phone: \"+15555550100\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var cart = (await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields, new { id = cartId })).GetProperty("cart");
+        Assert.True(cart.GetProperty("expiresAt").ValueKind == JsonValueKind.String, "a cart holding tickets says when its hold lapses");
+        if (cart.GetProperty("checkout").GetProperty("currentStep").GetString() == "TICKETS")
+        {
+            var attendees = cart.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("attendees").EnumerateArray())
+                .Select((a, i) => new { ticketId = a.GetProperty("ticketId").GetString(), name = $"Guest {i + 1}", email = $"guest{i + 1}@example.test" }).ToList();
+            await api.MutateAsync("cartAttendeesUpdate", "mutation($id: ID!, $a: [AttendeeInput!]!) { cartAttendeesUpdate(cartId: $id, attendees: $a) { cart { id } userErrors { code field message } } }", new { id = cartId, a = attendees });
+        }
+
+        var ready = (await api.MutateAsync(
+            "cartAddressesUpdate",
+            "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, billingAddress: { address1: \"1 Main Street\", city: \"Springfield\", zip: \"62701\", countryCode: \"US\", provinceCode: \"IL\" }) { cart { checkout { currentStep } } userErrors { code field message } } }",
+            new { id = cartId })).GetProperty("cart");
+        Assert.Equal("PAYMENT", ready.GetProperty("checkout").GetProperty("currentStep").GetString());
+        return cartId;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace CommerceGateway.Gateway.Tests.GraphQL;
+
+/// <summary>Livescale through <c>/graphql</c>: catalog, discount code, shipping, authorize at checkout, capture later.</summary>
+public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>
+{
+    [Fact]
+    public async Task CompleteCheckout_AuthorizesThenOrderCaptureTakesThePayment()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var products = (await api.DataAsync("{ products(channel: \"livescale-demo\", first: 5) { nodes { id title variants { id price { amount currencyCode } availableForSale } } hasNextPage } }")).GetProperty("products");
+        Assert.True(products.GetProperty("nodes").GetArrayLength() > 0);
+
+        var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"livescale-demo\", currency: \"USD\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"TEE-BLK-M\", quantity: 2 }, { merchandiseId: \"HOOD-GRY-M\", quantity: 1 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartDiscountCodeApply", "mutation($id: ID!) { cartDiscountCodeApply(cartId: $id, code: \"WELCOME10\") { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartBuyerUpdate", "mutation($id: ID!) { cartBuyerUpdate(cartId: $id, buyer: { email: \"guest@example.test\", firstName: \"Grace\", lastName: \"Hopper\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var begun = (await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { checkout { currentStep steps { kind completed missing } } } userErrors { code field message } } }", new { id = cartId })).GetProperty("cart");
+        Assert.Equal(["EMAIL", "ADDRESS", "DELIVERY", "PAYMENT"], begun.GetProperty("checkout").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+        await api.MutateAsync("cartAddressesUpdate", "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, shippingAddress: { address1: \"1 Market Street\", city: \"San Francisco\", zip: \"94105\", countryCode: \"US\", provinceCode: \"CA\" }, billingAddress: { address1: \"1 Market Street\", city: \"San Francisco\", zip: \"94105\", countryCode: \"US\", provinceCode: \"CA\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var methods = (await api.DataAsync("query($id: ID!) { cart(id: $id) { availableShippingMethods { id price { amount } } } }", new { id = cartId })).GetProperty("cart").GetProperty("availableShippingMethods");
+        var ready = (await api.MutateAsync("cartShippingMethodUpdate", "mutation($id: ID!, $m: ID!) { cartShippingMethodUpdate(cartId: $id, shippingMethodId: $m) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields, new { id = cartId, m = methods[0].GetProperty("id").GetString() })).GetProperty("cart");
+        Assert.Equal("91.89", ready.GetProperty("cost").GetProperty("total").GetProperty("amount").GetString());
+
+        var paid = await api.MutateAsync(
+            "checkoutSubmitPayment",
+            "mutation($id: ID!, $key: String!) { checkoutSubmitPayment(cartId: $id, idempotencyKey: $key, payment: { pspTransactionId: \"psp_tx_gql_1\", pspName: \"adyen\" }) { paymentStatus order { id } cart { checkout { status } } userErrors { code field message } } }",
+            new { id = cartId, key = OrderFlowCheckoutTests.NewKey() });
+        Assert.Equal("AUTHORIZED", paid.GetProperty("paymentStatus").GetString());
+        var orderId = paid.GetProperty("order").GetProperty("id").GetString();
+
+        var captured = await api.MutateAsync("orderCapture", "mutation($id: ID!) { orderCapture(orderId: $id) { order { paymentStatus amountPaid { amount } total { amount } timeline { name } } userErrors { code field message } } }", new { id = orderId });
+        var refund = await api.FailAsync("orderRefund", "NOT_SUPPORTED", "mutation($id: ID!) { orderRefund(orderId: $id, amount: { amount: \"5.00\", currencyCode: \"USD\" }) { order { id } userErrors { code field message } } }", new { id = orderId });
+
+        var order = captured.GetProperty("order");
+        Assert.Equal("PAID", order.GetProperty("paymentStatus").GetString());
+        Assert.Equal("91.89", order.GetProperty("amountPaid").GetProperty("amount").GetString());
+        Assert.Contains("PAYMENT_PAID", order.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, refund.GetProperty("order").ValueKind);
+    }
+}

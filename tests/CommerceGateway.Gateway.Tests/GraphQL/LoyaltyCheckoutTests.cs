@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CommerceGateway.Gateway.Tests.GraphQL;
+
+/// <summary>Spendgo loyalty on an OrderFlow channel through <c>/graphql</c>: account, reward, voided on decline, billed on success.</summary>
+public sealed class LoyaltyCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>
+{
+    [Fact]
+    public async Task LoyaltyAccount_ShowsTheSeededMembersBalanceAndRewards()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+
+        var account = (await api.DataAsync("{ loyaltyAccount(memberId: \"sg-1001\", store: \"store-001\") { memberId points rewards { id title } } }")).GetProperty("loyaltyAccount");
+
+        Assert.Equal("sg-1001", account.GetProperty("memberId").GetString());
+        Assert.True(decimal.Parse(account.GetProperty("points").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.True(account.GetProperty("rewards").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task RewardOnDeclinedPayment_IsVoidedAndReturned_ThenTheRetryBillsIt()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var (member, reward) = await NewMemberAsync("rw-5off");
+        var cart = await OrderFlowCheckoutTests.ReadyToPayAsync(api, async id =>
+            await api.MutateAsync("cartLoyaltyAttach", "mutation($id: ID!, $m: String) { cartLoyaltyAttach(cartId: $id, memberId: $m, store: \"store-001\") { cart { id } userErrors { code field message } } }", new { id, m = member }));
+        var cartId = cart.GetProperty("id").GetString()!;
+        var withReward = (await api.MutateAsync("cartRewardApply", "mutation($id: ID!, $r: ID!) { cartRewardApply(cartId: $id, rewardId: $r) { cart { loyalty { rewardId discount { amount } } } userErrors { code field message } } }", new { id = cartId, r = reward })).GetProperty("cart");
+        Assert.Equal("5.00", withReward.GetProperty("loyalty").GetProperty("discount").GetProperty("amount").GetString());
+
+        var declined = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_chargeDeclined", OrderFlowCheckoutTests.NewKey());
+        var stateAfterDecline = await RewardStateAsync(member, reward);
+        var paid = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey());
+
+        Assert.Equal("VOIDED", declined.GetProperty("cart").GetProperty("loyalty").GetProperty("status").GetString());
+        Assert.Equal("available", stateAfterDecline);
+        Assert.Equal("PAID", paid.GetProperty("paymentStatus").GetString());
+        Assert.Contains(paid.GetProperty("cart").GetProperty("loyalty").GetProperty("status").GetString(), new[] { "BILLED", "COMPLETED" });
+        Assert.Equal("redeemed", await RewardStateAsync(member, reward));
+    }
+
+    [Fact]
+    public async Task RewardBelowItsMinimum_IsRewardNotApplicable()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var (member, reward) = await NewMemberAsync("rw-10pct");
+        var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"orderflow-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString();
+        await api.MutateAsync("cartLoyaltyAttach", "mutation($id: ID!, $m: String) { cartLoyaltyAttach(cartId: $id, memberId: $m, store: \"store-001\") { cart { id } userErrors { code field message } } }", new { id = cartId, m = member });
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"3456\", quantity: 1 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+
+        await api.FailAsync("cartRewardApply", "REWARD_NOT_APPLICABLE", "mutation($id: ID!, $r: ID!) { cartRewardApply(cartId: $id, rewardId: $r) { cart { id } userErrors { code field message } } }", new { id = cartId, r = reward });
+    }
+
+    private async Task<(string Member, string Reward)> NewMemberAsync(string rewardCode)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
+        using var response = await http.PostAsJsonAsync(new Uri("_admin/accounts/acct-demo/members", UriKind.Relative), new { points = 0m, rewards = new[] { rewardCode } });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var reward = body.RootElement.GetProperty("rewards").EnumerateArray().Single(r => r.GetProperty("reward_code").GetString() == rewardCode).GetProperty("id").GetString()!;
+        return (body.RootElement.GetProperty("spendgo_id").GetString()!, reward);
+    }
+
+    private async Task<string> RewardStateAsync(string member, string reward)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
+        using var body = JsonDocument.Parse(await http.GetStringAsync(new Uri($"_admin/accounts/acct-demo/members/{member}", UriKind.Relative)));
+        return body.RootElement.GetProperty("rewards").EnumerateArray().Single(r => r.GetProperty("id").GetString() == reward).GetProperty("state").GetString()!;
+    }
+}
