@@ -11,7 +11,11 @@ const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', window.location
 const defaultQuery = `# Welcome to the CommerceGateway GraphQL IDE.
 # Put a token in the Headers tab (see above), then run:
 query Channels {
-  __typename
+  channels {
+    name
+    adapter
+    capabilities
+  }
 }
 `;
 
