@@ -7,6 +7,7 @@ var options = BenchmarkArguments.Parse(args.Skip(1));
 return command switch
 {
     "seat-holds" => await SeatHoldBenchmark.RunAsync(options),
+    "partners" => await CommerceGateway.Benchmarks.Partners.PartnerBenchmark.RunAsync(options),
     _ => Usage(),
 };
 

@@ -1,0 +1,43 @@
+namespace CommerceGateway.Benchmarks.Partners;
+
+/// <summary>Everything measured on one path (direct, gateway or nginx) over all rounds.</summary>
+internal sealed class PathNumbers(LoadTarget target)
+{
+    public LoadTarget Target { get; } = target;
+
+    /// <summary>wrk's closed-loop maximum, one per round, in round order.</summary>
+    public List<WrkResult> Maximum { get; } = [];
+
+    public LatencySamples Latency { get; } = new();
+
+    public LatencySamples SendDelay { get; } = new();
+
+    public long FixedRateSent { get; set; }
+
+    public long FixedRateFailed { get; set; }
+
+    public List<double> AchievedRates { get; } = [];
+
+    public double MedianRps => Median(Maximum.Select(m => m.RequestsPerSecond));
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    public void Add(OpenLoopResult result)
+    {
+        Latency.AddRange(result.LatencyTicks);
+        SendDelay.AddRange(result.LagTicks);
+        FixedRateSent += result.Sent;
+        FixedRateFailed += result.Failed;
+        AchievedRates.Add(result.AchievedRate);
+    }
+
+    /// <summary>This path's rate over the direct path's in the same round, per round.</summary>
+    public IEnumerable<double> RatiosTo(PathNumbers direct) =>
+        Maximum.Zip(direct.Maximum, (ours, theirs) => ours.RequestsPerSecond / theirs.RequestsPerSecond);
+}
