@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace CommerceGateway.Benchmarks.Partners;
@@ -11,8 +12,16 @@ namespace CommerceGateway.Benchmarks.Partners;
 /// </summary>
 internal sealed class ChildServer : IAsyncDisposable
 {
+    // Children still running when the benchmark is stopped (Ctrl+C, SIGTERM): finally blocks of
+    // pending awaits do not run then, so the signal handlers kill what is left.
+    private static readonly HashSet<Process> Running = [];
+    // Kept in a field: a registration that is collected stops handling its signal.
+    private static readonly PosixSignalRegistration[] SignalHandlers =
+        [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }.Select(s => PosixSignalRegistration.Create(s, _ => KillRunning()))];
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+
+    static ChildServer() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillRunning();
 
     private ChildServer(string name, Process process)
     {
@@ -52,6 +61,11 @@ internal sealed class ChildServer : IAsyncDisposable
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {name} ({fileName}).");
+        }
+
+        lock (Running)
+        {
+            Running.Add(process);
         }
 
         process.BeginOutputReadLine();
@@ -105,7 +119,30 @@ internal sealed class ChildServer : IAsyncDisposable
         }
         finally
         {
+            lock (Running)
+            {
+                Running.Remove(_process);
+            }
+
             _process.Dispose();
+        }
+    }
+
+    private static void KillRunning()
+    {
+        lock (Running)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // Already gone, or not ours to kill any more: keep stopping the others.
+                }
+            }
         }
     }
 

@@ -26,7 +26,7 @@ internal static class GatewayUnderTest
 
     public static string DllPath => RepositoryLayout.PathOf("gateway", "CommerceGateway.Gateway", "bin", Configuration, "net10.0", "CommerceGateway.Gateway.dll");
 
-    public static Task<ChildServer> StartAsync(string folder, int port, int upstreamPort, string clientSecret, string? redisConnection)
+    public static Task<ChildServer> StartAsync(string folder, int port, int upstreamPort, string clientSecret, string? redisConnection, string algorithm)
     {
         if (!File.Exists(DllPath))
         {
@@ -34,6 +34,7 @@ internal static class GatewayUnderTest
         }
 
         var settings = Settings(folder, port, upstreamPort, clientSecret, redisConnection);
+        settings["Identity:Keys:Algorithm"] = algorithm;
         // Environment keys use "__" for ':' as in a container deployment.
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         return ChildServer.StartAsync(

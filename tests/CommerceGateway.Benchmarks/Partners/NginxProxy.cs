@@ -45,10 +45,13 @@ internal static class NginxProxy
             upstream bench_upstream {
                 server 127.0.0.1:{{upstreamPort}};
                 keepalive 64;
+                keepalive_requests 100000000;
             }
 
             server {
                 listen 127.0.0.1:{{port}};
+                # Like Kestrel, never close a busy keep-alive connection (nginx's default is after 1000 requests).
+                keepalive_requests 100000000;
                 location / {
                     proxy_pass http://bench_upstream;
                     proxy_http_version 1.1;

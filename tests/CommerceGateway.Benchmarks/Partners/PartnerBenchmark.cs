@@ -37,7 +37,7 @@ internal static class PartnerBenchmark
             var (upstreamPort, gatewayPort, nginxPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
             var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
             await using var upstream = await BenchUpstream.StartAsync(upstreamPort);
-            await using var gateway = await GatewayUnderTest.StartAsync(folder, gatewayPort, upstreamPort, secret, redis?.ConnectionString);
+            await using var gateway = await GatewayUnderTest.StartAsync(folder, gatewayPort, upstreamPort, secret, redis?.ConnectionString, settings.Algorithm);
             await using var nginx = await NginxProxy.StartAsync(nginxBinary, folder, nginxPort, upstreamPort, GatewayUnderTest.UpstreamCredential);
             var token = await GatewayUnderTest.GetTokenAsync(gatewayPort, secret);
             var authorization = "Bearer " + token;
@@ -49,6 +49,15 @@ internal static class PartnerBenchmark
             ];
             await CheckAnswersAsync(paths, authorization);
             ChildServer[] servers = [upstream, gateway, nginx];
+            // For profiling by hand (wrk, perf): the three servers stay up, nothing is measured.
+            var hold = arguments.Int("hold", 0, 0, 3600);
+            if (hold > 0)
+            {
+                Console.WriteLine($"holding {hold} s: direct :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}\n{authorization}");
+                await Task.Delay(TimeSpan.FromSeconds(hold));
+                return 0;
+            }
+
 
             var wrk = new WrkTool(wrkBinary, settings.Threads, settings.Connections, authorization);
             Console.WriteLine($"upstream :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}; load average {loadAtStart}");

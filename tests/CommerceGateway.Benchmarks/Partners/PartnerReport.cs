@@ -71,7 +71,7 @@ internal sealed class PartnerReport(
         text.AppendLine(settings.CommandLine(record: true));
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {machine}; load average at the start {loadAtStart}; {toolVersions}; gateway state store: {(settings.Redis ? "a private redis-server" : "in process")}."));
+        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {machine}; load average at the start {loadAtStart}; {toolVersions}; gateway state store: {(settings.Redis ? "a private redis-server" : "in process")}; token signature {settings.Algorithm}."));
         text.AppendLine();
         AppendMaximum(text);
         text.AppendLine();

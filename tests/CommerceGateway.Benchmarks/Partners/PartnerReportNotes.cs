@@ -8,7 +8,7 @@ internal static class PartnerReportNotes
     public static void Append(StringBuilder text)
     {
         text.AppendLine("How: the upstream is a minimal Kestrel app (its own process) answering every GET with the same");
-        text.AppendLine("83-byte JSON body, so the cost of a proxy hop is not hidden behind upstream work. The gateway is");
+        text.AppendLine($"{BenchUpstream.Body.Length}-byte JSON body, so the cost of a proxy hop is not hidden behind upstream work. The gateway is");
         text.AppendLine("its Release build run with `dotnet` as a child process in the Production environment (logging at");
         text.AppendLine("Warning, settings from environment variables as in a deployment) with one partner route");
         text.AppendLine("`/partners/bench/{**rest}` to the upstream; the token comes from the gateway's own `/oauth/token`");
