@@ -32,7 +32,7 @@ internal static class BenchUpstream
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
     }
 
-    /// <summary>Serves until standard input closes (the parent died or disposed us) or the lifetime passes.</summary>
+    /// <summary>Serves until SIGTERM, until standard input closes (the parent died) or until the lifetime passes.</summary>
     public static async Task<int> ServeAsync(int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,7 +52,7 @@ internal static class BenchUpstream
         });
         await app.StartAsync();
         var parentGone = Task.Run(() => Console.In.ReadToEnd());
-        await Task.WhenAny(parentGone, Task.Delay(MaxLifetime));
+        await Task.WhenAny(parentGone, Task.Delay(Timeout.Infinite, app.Lifetime.ApplicationStopping).ContinueWith(static _ => { }, TaskScheduler.Default), Task.Delay(MaxLifetime));
         await app.StopAsync();
         return 0;
     }

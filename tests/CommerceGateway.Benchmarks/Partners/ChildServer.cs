@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
+using CommerceGateway.Testing;
 
 namespace CommerceGateway.Benchmarks.Partners;
 
@@ -107,7 +109,18 @@ internal sealed class ChildServer : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                // SIGTERM first: nginx's master then stops its workers (a SIGKILLed master leaves them
+                // running), `timeout` passes it on, and the gateway shuts down as it would in a container.
+                await ExternalProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(5));
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
             }
 
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -136,7 +149,13 @@ internal sealed class ChildServer : IAsyncDisposable
             {
                 try
                 {
-                    process.Kill(entireProcessTree: true);
+                    // As in DisposeAsync: SIGTERM so nginx's master takes its workers down, then SIGKILL.
+                    using var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+                    term.WaitForExit(2000);
+                    if (!process.WaitForExit(5000))
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
                 }
                 catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
                 {

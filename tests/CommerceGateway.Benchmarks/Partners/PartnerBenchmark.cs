@@ -67,10 +67,15 @@ internal static class PartnerBenchmark
             }
 
             await MeasureMaximumAsync(paths, wrk, settings, servers);
-            var rate = Math.Floor(paths[0].MedianRps / 2);
-            await MeasureFixedRateAsync(paths, rate, authorization, settings, servers);
+            // The target's rate (half the direct maximum), then half the gateway's own maximum: a load the
+            // gateway can carry, where the added latency is the hop's and not a queue's.
+            double[] rates = [Math.Floor(paths[0].MedianRps / 2), Math.Floor(paths[1].MedianRps / 2)];
+            foreach (var rate in rates)
+            {
+                await MeasureFixedRateAsync(paths, rate, authorization, settings, servers);
+            }
 
-            var report = new PartnerReport(settings, paths, rate, MachineInfo.Current(), loadAtStart, await ToolVersionsAsync(wrkBinary, nginxBinary), wrk.Describe(settings.Duration, "<url>"));
+            var report = new PartnerReport(settings, paths, rates, MachineInfo.Current(), loadAtStart, await ToolVersionsAsync(wrkBinary, nginxBinary), wrk.Describe(settings.Duration, "<url>"));
             Console.WriteLine(report.Summary());
             if (arguments.Flag("record"))
             {
@@ -134,14 +139,19 @@ internal static class PartnerBenchmark
 
     private static async Task MeasureFixedRateAsync(PathNumbers[] paths, double rate, string authorization, PartnerBenchmarkSettings settings, ChildServer[] servers)
     {
-        Console.WriteLine(Invariant($"fixed rate {rate:0} req/s (half the direct median maximum), {settings.Connections} connections"));
+        Console.WriteLine(Invariant($"fixed rate {rate:0} req/s, {settings.Connections} connections"));
+        foreach (var path in paths)
+        {
+            path.FixedRates.Add(new FixedRateNumbers());
+        }
+
         for (var round = 0; round < settings.Rounds; round++)
         {
             foreach (var path in Rotate(paths, round))
             {
                 var request = RawHttpConnection.Request(path.Target, authorization);
                 var result = await OpenLoopLoad.RunAsync(path.Target, request, rate, settings.RateDuration, settings.Connections);
-                path.Add(result);
+                path.FixedRates[^1].Add(result);
                 var samples = new LatencySamples();
                 samples.AddRange(result.LatencyTicks);
                 Console.WriteLine(Invariant($"round {round + 1} {path.Target.Name,-8} {result.AchievedRate,9:0} req/s   p50 {samples.PercentileMs(50):0.000} ms   p99 {samples.PercentileMs(99):0.000} ms   failed {result.Failed}"));

@@ -8,15 +8,8 @@ internal sealed class PathNumbers(LoadTarget target)
     /// <summary>wrk's closed-loop maximum, one per round, in round order.</summary>
     public List<WrkResult> Maximum { get; } = [];
 
-    public LatencySamples Latency { get; } = new();
-
-    public LatencySamples SendDelay { get; } = new();
-
-    public long FixedRateSent { get; set; }
-
-    public long FixedRateFailed { get; set; }
-
-    public List<double> AchievedRates { get; } = [];
+    /// <summary>The open-loop runs, one entry per fixed rate in the order the rates were run.</summary>
+    public List<FixedRateNumbers> FixedRates { get; } = [];
 
     public double MedianRps => Median(Maximum.Select(m => m.RequestsPerSecond));
 
@@ -26,15 +19,6 @@ internal sealed class PathNumbers(LoadTarget target)
         return sorted.Length == 0 ? double.NaN
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    public void Add(OpenLoopResult result)
-    {
-        Latency.AddRange(result.LatencyTicks);
-        SendDelay.AddRange(result.LagTicks);
-        FixedRateSent += result.Sent;
-        FixedRateFailed += result.Failed;
-        AchievedRates.Add(result.AchievedRate);
     }
 
     /// <summary>This path's rate over the direct path's in the same round, per round.</summary>
