@@ -11,7 +11,8 @@ namespace CommerceGateway.Benchmarks.Partners;
 /// </summary>
 internal static class PartnerBenchmark
 {
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    // Long enough for tiered compilation to settle in the gateway: with 3 s its first round ran visibly slower.
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {

@@ -89,7 +89,7 @@ internal sealed class PartnerReport(
 
     private void AppendMaximum(StringBuilder text)
     {
-        text.AppendLine(Invariant($"Maximum rate, closed loop: `{wrkCommand}`, {settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per path after a 3 s warm-up each, paths alternating (the order rotates each round). Every answer was 200, no socket errors."));
+        text.AppendLine(Invariant($"Maximum rate, closed loop: `{wrkCommand}`, {settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per path after a 10 s warm-up each, paths alternating (the order rotates each round). Every answer was 200, no socket errors."));
         text.AppendLine();
         var rounds = string.Join(" | ", Enumerable.Range(1, settings.Rounds).Select(r => $"round {r}"));
         text.AppendLine($"| path | {rounds} | median | ratio to direct (median of per-round ratios) |");
@@ -144,7 +144,7 @@ internal sealed class PartnerReport(
     };
 
     private double EstimatedMinutes() =>
-        ((3 * 3) + (settings.Rounds * 3 * (settings.Duration.TotalSeconds + (2 * (settings.RateDuration.TotalSeconds + 5)))) + 60) / 60;
+        ((3 * 10) + (settings.Rounds * 3 * (settings.Duration.TotalSeconds + (2 * (settings.RateDuration.TotalSeconds + 5)))) + 60) / 60;
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 
