@@ -54,5 +54,13 @@ internal sealed class BenchmarkArguments
             : value;
     }
 
+    public string Text(string name, string defaultValue, IReadOnlyCollection<string> allowed)
+    {
+        var value = _values.GetValueOrDefault(name, defaultValue);
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"--{name} must be one of {string.Join(", ", allowed)}.");
+    }
+
     public bool Flag(string name) => _values.TryGetValue(name, out var text) && bool.Parse(text);
 }

@@ -10,6 +10,7 @@ return command switch
     "seat-holds" => await SeatHoldBenchmark.RunAsync(options),
     "graphql" => await GraphQLHttpBenchmark.RunAsync(options),
     "graphql-micro" => GraphQLMicroBenchmark.Run(options),
+    "partners" => await CommerceGateway.Benchmarks.Partners.PartnerBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -24,5 +25,7 @@ static int Usage()
     Console.Error.WriteLine("      ASP.NET endpoint writing the same bytes, all driven by wrk; --record writes docs/benchmarks.md.");
     Console.Error.WriteLine("  graphql-micro [--record]");
     Console.Error.WriteLine("      BenchmarkDotNet: parse + validate + execute of the checkout query, document cache cold and warm.");
+    Console.Error.WriteLine("  partners [--record] [--hold SECONDS] [--redis] [--algorithm ES256|RS256]");
+    Console.Error.WriteLine("      req/s and fixed-rate latency of a partner route: direct upstream vs the gateway vs nginx, driven by wrk.");
     return 2;
 }

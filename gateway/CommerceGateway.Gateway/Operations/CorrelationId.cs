@@ -13,27 +13,33 @@ internal static class CorrelationId
     private const int MaxLength = 64;
     private static readonly SearchValues<char> Allowed = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
-    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseCorrelationId(this IApplicationBuilder app)
     {
-        var id = context.Request.Headers[HeaderName].ToString();
-        // A caller's id goes into logs and upstream requests: anything but a short plain token is replaced.
-        if (id.Length is 0 or > MaxLength || id.AsSpan().ContainsAnyExcept(Allowed))
+        // One logger for the host's lifetime: creating it per request takes the logger factory's lock.
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommerceGateway.Gateway.Requests");
+        return app.Use(async (context, next) =>
         {
-            id = Guid.NewGuid().ToString("N");
-        }
+            var id = context.Request.Headers[HeaderName].ToString();
+            // A caller's id goes into logs and upstream requests: anything but a short plain token is replaced.
+            if (id.Length is 0 or > MaxLength || id.AsSpan().ContainsAnyExcept(Allowed))
+            {
+                id = Guid.NewGuid().ToString("N");
+            }
 
-        context.Request.Headers[HeaderName] = id;
-        context.TraceIdentifier = id;
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[HeaderName] = id;
-            return Task.CompletedTask;
+            context.Request.Headers[HeaderName] = id;
+            context.TraceIdentifier = id;
+            // Set when the response starts, not now: the exception handler clears headers before it answers.
+            context.Response.OnStarting(static state =>
+            {
+                var (response, value) = ((HttpResponse, string))state;
+                response.Headers[HeaderName] = value;
+                return Task.CompletedTask;
+            }, (context.Response, id));
+
+            using (logger.BeginScope(new CorrelationScope(id)))
+            {
+                await next(context).ConfigureAwait(false);
+            }
         });
-
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CommerceGateway.Gateway.Requests");
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
-        {
-            await next(context).ConfigureAwait(false);
-        }
-    });
+    }
 }

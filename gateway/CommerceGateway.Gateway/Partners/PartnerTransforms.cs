@@ -34,14 +34,14 @@ internal static class PartnerTransforms
             && UpstreamCredentialReference.TryParse(reference, out var credential))
         {
             var scheme = metadata.TryGetValue(PartnerRouteMetadata.UpstreamScheme, out var configured) ? configured : "Bearer";
-            var configuration = context.Services.GetRequiredService<IConfiguration>();
+            var header = new UpstreamCredentialHeader(context.Services.GetRequiredService<IConfiguration>(), credential.ConfigurationKey, scheme);
             context.AddRequestTransform(transform =>
             {
-                // Read per request so that a rotated credential applies without a restart.
-                var value = configuration[credential.ConfigurationKey];
-                if (!string.IsNullOrEmpty(value))
+                // Current as of the last configuration reload, so a rotated credential applies without a restart.
+                var value = header.Value;
+                if (value is not null)
                 {
-                    transform.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {value}");
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", value);
                 }
 
                 return ValueTask.CompletedTask;
