@@ -33,6 +33,14 @@ public sealed class GatewayJwtBearerOptions
     /// <summary>The least time between re-reads forced by an unknown <c>kid</c>. Default 1 minute.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many validated tokens are remembered so that a token seen again skips signature
+    /// verification (the dominant cost of a proxied request). An entry lives until the token's
+    /// <c>exp</c> at most and is used only while its signing key is still published; the
+    /// revocation list is checked on every request regardless. Default 10000; 0 turns it off.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     /// <summary>Authorization policies by name, each requiring every listed scope in the token's <c>scope</c>.</summary>
     public Dictionary<string, List<string>> ScopePolicies { get; } = new(StringComparer.Ordinal);
 

@@ -35,6 +35,11 @@ internal sealed class GatewayJwtBearerOptionsValidator : IValidateOptions<Gatewa
             failures.Add("GatewayJwtBearer:RefreshInterval and GatewayJwtBearer:AutomaticRefreshInterval must be at least 00:00:01.");
         }
 
+        if (options.ValidatedTokenCacheSize < 0)
+        {
+            failures.Add($"GatewayJwtBearer:ValidatedTokenCacheSize must be 0 (off) or more, but is {options.ValidatedTokenCacheSize}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -54,6 +54,13 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
             LifetimeValidator = TokenLifetime.Validator(_time, _options.ClockSkew),
             NameClaimType = "client_id",
         };
+        if (_options.ValidatedTokenCacheSize > 0)
+        {
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new CachingJsonWebTokenHandler(_time, _options.ValidatedTokenCacheSize) { MapInboundClaims = false });
+        }
+
+        // Runs after validation, cached or not: a revoked token is refused on its next request.
         options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
     }
 

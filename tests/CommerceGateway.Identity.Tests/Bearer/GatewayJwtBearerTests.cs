@@ -39,6 +39,20 @@ public sealed class GatewayJwtBearerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bearer_AcceptedThenExpired_Returns401()
+    {
+        var token = await _host.GetTokenAsync();
+        var first = await _host.CallApiAsync(token);
+        var again = await _host.CallApiAsync(token);
+        _host.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(31));
+
+        // The second call was answered from the validated-token cache; expiry still ends it.
+        Assert.Equal(200, first.Status);
+        Assert.Equal(200, again.Status);
+        Assert.Equal(401, (await _host.CallApiAsync(token)).Status);
+    }
+
+    [Fact]
     public async Task Bearer_ExpiredWithinClockSkew_IsAccepted()
     {
         var token = await _host.GetTokenAsync();

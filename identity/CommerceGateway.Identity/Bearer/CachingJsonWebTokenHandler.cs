@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CommerceGateway.Identity.Bearer;
+
+/// <summary>
+/// Remembers tokens that passed full validation, so a partner sending the same token on every call
+/// pays for one signature check (ES256 verification costs more than the rest of a proxied request).
+/// A remembered token is trusted only until its <c>exp</c> and only while its signing key is still
+/// among the keys the gateway accepts; everything that must be checked per request (revocation,
+/// authorization) runs after this handler as before.
+/// </summary>
+internal sealed class CachingJsonWebTokenHandler(TimeProvider time, int capacity) : JsonWebTokenHandler
+{
+    private readonly ConcurrentDictionary<string, Entry> _validated = new(StringComparer.Ordinal);
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        ArgumentNullException.ThrowIfNull(validationParameters);
+        if (token is not null && _validated.TryGetValue(token, out var entry))
+        {
+            if (entry.Expires > time.GetUtcNow().UtcDateTime && KeyStillAccepted(entry.KeyId, validationParameters))
+            {
+                // A fresh identity per request: callers may add claims to theirs.
+                return new TokenValidationResult
+                {
+                    IsValid = true,
+                    SecurityToken = entry.Token,
+                    ClaimsIdentity = entry.Identity.Clone(),
+                    Issuer = entry.Token.Issuer,
+                    TokenType = entry.Token.Typ,
+                };
+            }
+
+            _validated.TryRemove(token, out _);
+        }
+
+        var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        if (token is not null && result.IsValid && result.SecurityToken is JsonWebToken validated && result.ClaimsIdentity is { } identity)
+        {
+            Remember(token, new Entry(validated, identity.Clone(), validated.ValidTo, validated.Kid));
+        }
+
+        return result;
+    }
+
+    private static bool KeyStillAccepted(string? keyId, TokenValidationParameters parameters)
+    {
+        if (parameters.IssuerSigningKey is { } single && single.KeyId == keyId)
+        {
+            return true;
+        }
+
+        if (parameters.IssuerSigningKeys is null)
+        {
+            return false;
+        }
+
+        foreach (var key in parameters.IssuerSigningKeys)
+        {
+            if (key.KeyId == keyId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Remember(string token, Entry entry)
+    {
+        if (_validated.Count >= capacity)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var (key, value) in _validated)
+            {
+                if (value.Expires <= now)
+                {
+                    _validated.TryRemove(key, out _);
+                }
+            }
+
+            // Still full of live tokens: start over rather than grow without bound.
+            if (_validated.Count >= capacity)
+            {
+                _validated.Clear();
+            }
+        }
+
+        _validated[token] = entry;
+    }
+
+    private sealed record Entry(JsonWebToken Token, System.Security.Claims.ClaimsIdentity Identity, DateTime Expires, string? KeyId);
+}
