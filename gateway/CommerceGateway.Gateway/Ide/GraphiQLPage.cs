@@ -17,7 +17,10 @@ internal static class GraphiQLPage
         var folder = Path.Combine(AppContext.BaseDirectory, "graphiql");
         if (!File.Exists(Path.Combine(folder, "index.html")))
         {
-            throw new InvalidOperationException($"Gateway:GraphiQL:Enabled is true but the IDE files are missing from {folder}: build the gateway with npm available, or set Gateway:GraphiQL:Enabled to false.");
+            // A build without npm: the gateway serves everything else, and says what is missing.
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GraphiQLPage).FullName!);
+            IdeLog.PageMissing(logger, folder);
+            return app;
         }
 
         var files = new PhysicalFileProvider(folder);
