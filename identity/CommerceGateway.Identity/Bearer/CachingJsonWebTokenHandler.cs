@@ -20,7 +20,7 @@ internal sealed class CachingJsonWebTokenHandler(TimeProvider time, int capacity
         ArgumentNullException.ThrowIfNull(validationParameters);
         if (token is not null && _validated.TryGetValue(token, out var entry))
         {
-            if (entry.Expires > time.GetUtcNow().UtcDateTime && KeyStillAccepted(entry.KeyId, validationParameters))
+            if (entry.Expires > time.GetUtcNow().UtcDateTime && await KeyStillAcceptedAsync(entry.KeyId, validationParameters).ConfigureAwait(false))
             {
                 // A fresh identity per request: callers may add claims to theirs.
                 return new TokenValidationResult
@@ -45,19 +45,32 @@ internal sealed class CachingJsonWebTokenHandler(TimeProvider time, int capacity
         return result;
     }
 
-    private static bool KeyStillAccepted(string? keyId, TokenValidationParameters parameters)
+    private static async ValueTask<bool> KeyStillAcceptedAsync(string? keyId, TokenValidationParameters parameters)
     {
-        if (parameters.IssuerSigningKey is { } single && single.KeyId == keyId)
+        if (Contains(parameters.IssuerSigningKey is { } single ? [single] : null, keyId) || Contains(parameters.IssuerSigningKeys, keyId))
         {
             return true;
         }
 
-        if (parameters.IssuerSigningKeys is null)
+        // JwtBearer hands over the issuer's metadata (and so its current JWKS) as a configuration
+        // manager; it answers from its cache and refreshes on its own schedule.
+        if (parameters.ConfigurationManager is { } manager)
+        {
+            var configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None).ConfigureAwait(false);
+            return Contains(configuration?.SigningKeys, keyId);
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IEnumerable<SecurityKey>? keys, string? keyId)
+    {
+        if (keys is null || keyId is null)
         {
             return false;
         }
 
-        foreach (var key in parameters.IssuerSigningKeys)
+        foreach (var key in keys)
         {
             if (key.KeyId == keyId)
             {
