@@ -18,10 +18,10 @@ public enum CheckoutStepKind
     /// <summary>Answers to the backend's custom form.</summary>
     Form,
 
-    /// <summary>Items that are sold out and wait for confirmation of a reservation.</summary>
+    /// <summary>Items that are not on sale yet and were reserved rather than bought.</summary>
     Reserved,
 
-    /// <summary>Items that are off sale and were requested rather than bought.</summary>
+    /// <summary>Items that are sold out and were requested (a wait list) rather than bought.</summary>
     Requested,
 
     /// <summary>Payment with a PSP token or transaction id.</summary>
