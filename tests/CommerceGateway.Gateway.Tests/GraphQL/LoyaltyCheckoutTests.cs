@@ -58,6 +58,20 @@ public sealed class LoyaltyCheckoutTests(CommerceFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task MemberWithoutAReward_EarnsPointsForThePaidOrder()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var (member, _) = await NewMemberAsync("rw-5off");
+        var cartId = (await OrderFlowCheckoutTests.ReadyToPayAsync(api, id => AttachAsync(api, id, member))).GetProperty("id").GetString()!;
+
+        var paid = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey());
+
+        Assert.Equal("PAID", paid.GetProperty("paymentStatus").GetString());
+        Assert.Equal("COMPLETED", paid.GetProperty("cart").GetProperty("loyalty").GetProperty("status").GetString());
+        Assert.True(await PointsAsync(member) > 0, "the member earned points for the 200.00 order");
+    }
+
+    [Fact]
     public async Task LoyaltyOutage_MemberWithoutAReward_StillPays()
     {
         using var api = await fixture.Host.StorefrontAsync();
@@ -111,6 +125,13 @@ public sealed class LoyaltyCheckoutTests(CommerceFixture fixture) : IClassFixtur
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var reward = body.RootElement.GetProperty("rewards").EnumerateArray().Single(r => r.GetProperty("reward_code").GetString() == rewardCode).GetProperty("id").GetString()!;
         return (body.RootElement.GetProperty("spendgo_id").GetString()!, reward);
+    }
+
+    private async Task<decimal> PointsAsync(string member)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
+        using var body = JsonDocument.Parse(await http.GetStringAsync(new Uri($"_admin/accounts/acct-demo/members/{member}", UriKind.Relative)));
+        return body.RootElement.GetProperty("points").GetDecimal();
     }
 
     private async Task<string> RewardStateAsync(string member, string reward)
