@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using CommerceGateway.Sandbox.Faults;
 
@@ -117,27 +116,9 @@ public sealed class LoyaltyCheckoutTests(CommerceFixture fixture) : IClassFixtur
     private static async Task AttachAsync(CommerceApi api, string cartId, string member) =>
         await api.MutateAsync("cartLoyaltyAttach", "mutation($id: ID!, $m: String) { cartLoyaltyAttach(cartId: $id, memberId: $m, store: \"store-001\") { cart { id } userErrors { code field message } } }", new { id = cartId, m = member });
 
-    private async Task<(string Member, string Reward)> NewMemberAsync(string rewardCode)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
-        using var response = await http.PostAsJsonAsync(new Uri("_admin/accounts/acct-demo/members", UriKind.Relative), new { points = 0m, rewards = new[] { rewardCode } });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var reward = body.RootElement.GetProperty("rewards").EnumerateArray().Single(r => r.GetProperty("reward_code").GetString() == rewardCode).GetProperty("id").GetString()!;
-        return (body.RootElement.GetProperty("spendgo_id").GetString()!, reward);
-    }
+    private Task<(string Member, string Reward)> NewMemberAsync(string rewardCode) => SpendgoSandbox.NewMemberAsync(fixture.Sandbox, rewardCode);
 
-    private async Task<decimal> PointsAsync(string member)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
-        using var body = JsonDocument.Parse(await http.GetStringAsync(new Uri($"_admin/accounts/acct-demo/members/{member}", UriKind.Relative)));
-        return body.RootElement.GetProperty("points").GetDecimal();
-    }
+    private Task<decimal> PointsAsync(string member) => SpendgoSandbox.PointsAsync(fixture.Sandbox, member);
 
-    private async Task<string> RewardStateAsync(string member, string reward)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Sandbox.ProtocolUrl("spendgo") };
-        using var body = JsonDocument.Parse(await http.GetStringAsync(new Uri($"_admin/accounts/acct-demo/members/{member}", UriKind.Relative)));
-        return body.RootElement.GetProperty("rewards").EnumerateArray().Single(r => r.GetProperty("id").GetString() == reward).GetProperty("state").GetString()!;
-    }
+    private Task<string> RewardStateAsync(string member, string reward) => SpendgoSandbox.RewardStateAsync(fixture.Sandbox, member, reward);
 }
