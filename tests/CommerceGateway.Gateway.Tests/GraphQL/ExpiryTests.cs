@@ -5,6 +5,8 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// <summary>Holds that lapse: the cart says so, checkoutResume holds again; bookings past their deadline say so.</summary>
 public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixture<FakeClockCommerceFixture>
 {
+    private const string AddBackstageTour = "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"601\", quantity: 1 }]) { cart { id } userErrors { code field message } } }";
+
     private static readonly TimeSpan GuestManagerHold = TimeSpan.FromMinutes(15);
 
     [Fact]
@@ -58,11 +60,6 @@ public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixtur
         Assert.Equal("EXPIRED", cart.GetProperty("checkout").GetProperty("status").GetString());
     }
 
-    private static async Task<string> NewGuestManagerCartAsync(CommerceApi api) =>
-        (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
-
-    private const string AddBackstageTour = "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"601\", quantity: 1 }]) { cart { id } userErrors { code field message } } }";
-
     [Fact]
     public async Task BookingPastItsDeadline_SaysExpired_AndCannotBeCommitted()
     {
@@ -84,4 +81,7 @@ public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixtur
         Assert.Equal(JsonValueKind.Null, commit.GetProperty("booking").ValueKind);
         Assert.NotEqual(0, commit.GetProperty("userErrors").GetArrayLength());
     }
+
+    private static async Task<string> NewGuestManagerCartAsync(CommerceApi api) =>
+        (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
 }

@@ -5,6 +5,8 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// <summary>OrderFlow through <c>/graphql</c> against the sandbox: the pipeline timeline, declines and capture failures.</summary>
 public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>, IAsyncLifetime
 {
+    private const string AddLine = "mutation($id: ID!, $sku: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: $sku, quantity: 1 }]) { cart { id lines { merchandiseId } } userErrors { code field message } } }";
+
     private readonly CommerceGatewayHost _host = fixture.Host;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -104,8 +106,6 @@ public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixt
 
         Assert.Equal(1, added.GetProperty("cart").GetProperty("lines").GetArrayLength());
     }
-
-    private const string AddLine = "mutation($id: ID!, $sku: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: $sku, quantity: 1 }]) { cart { id lines { merchandiseId } } userErrors { code field message } } }";
 
     private static async Task<string> NewCartAsync(CommerceApi api) =>
         (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"orderflow-demo\", currency: \"USD\") { cart { id } userErrors { code field message } } }"))
