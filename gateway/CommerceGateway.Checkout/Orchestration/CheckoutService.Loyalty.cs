@@ -124,6 +124,13 @@ public sealed partial class CheckoutService
             PaymentStatus.Failed when loyalty.Status == LoyaltyOrderStatus.Placed => [LoyaltyOrderStatus.Voided],
             _ => Array.Empty<LoyaltyOrderStatus>(),
         };
+        if (loyalty.Status is null && stages.Length > 0)
+        {
+            // Only a reward is sent to the program before payment, so a cart without one has no loyalty
+            // order yet; the program takes an order only after its checkout, so open it first.
+            stages = [LoyaltyOrderStatus.Checkout, .. stages];
+        }
+
         var status = await SendStagesAsync(cart.Id, loyalty, stages, s => SendLoyaltyAsync(cart, s, cancellationToken));
         return cart with { Loyalty = loyalty with { Status = status } };
     }
@@ -146,7 +153,7 @@ public sealed partial class CheckoutService
     private async Task<LoyaltyOrderStatus?> SendStagesAsync(string cartId, LoyaltyAttachment loyalty, IEnumerable<LoyaltyOrderStatus> stages, Func<LoyaltyOrderStatus, Task<LoyaltyOrderResult>> send)
     {
         var status = loyalty.Status;
-        foreach (var stage in stages.Where(s => s > (status ?? LoyaltyOrderStatus.Checkout) || s == LoyaltyOrderStatus.Voided || s == LoyaltyOrderStatus.Refunded))
+        foreach (var stage in stages.Where(s => (status is null ? s >= LoyaltyOrderStatus.Checkout : s > status) || s == LoyaltyOrderStatus.Voided || s == LoyaltyOrderStatus.Refunded))
         {
             try
             {

@@ -32,5 +32,6 @@ internal static class CommerceChannels
         .AddOrderFlowAdapter()
         .AddBookingAdapter()
         .AddGuestManagerAdapter()
-        .AddSpendgoAdapter();
+        .AddSpendgoAdapter()
+        .AddExampleAdapter();
 }

@@ -5,7 +5,7 @@ using CommerceGateway.Testing;
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
 /// <summary>
-/// A real gateway (Kestrel on loopback) whose demo channels for the five protocols point at a real
+/// A real gateway (Kestrel on loopback) whose demo channels for the five protocols (and the template adapter's ExampleShop) point at a real
 /// sandbox over HTTP; with <c>redis</c>, its state lives in that Redis so several hosts act as replicas.
 /// </summary>
 public sealed class CommerceGatewayHost : IDisposable
@@ -16,6 +16,7 @@ public sealed class CommerceGatewayHost : IDisposable
     public const string Booking = "booking-demo";
     public const string GuestManager = "guestmanager-demo";
     public const string Spendgo = "spendgo-demo";
+    public const string Example = "example-demo";
     private const string StorefrontScopes = "catalog:read cart:write checkout:write";
 
     public CommerceGatewayHost(SandboxServer sandbox, string? redis = null, string keyPrefix = "gql:", IDictionary<string, string?>? settings = null)
@@ -25,7 +26,7 @@ public sealed class CommerceGatewayHost : IDisposable
             [$"GraphQL:PublishableKeys:{PublishableKey}"] = "storefront-web",
             ["StateStore:KeyPrefix"] = keyPrefix,
         };
-        foreach (var (channel, protocol) in new[] { (OrderFlow, "orderflow"), (Livescale, "livescale"), (Booking, "booking"), (GuestManager, "guestmanager"), (Spendgo, "spendgo") })
+        foreach (var (channel, protocol) in new[] { (OrderFlow, "orderflow"), (Livescale, "livescale"), (Booking, "booking"), (GuestManager, "guestmanager"), (Spendgo, "spendgo"), (Example, "example") })
         {
             all[$"Channels:{channel}:BaseUrl"] = sandbox.ProtocolUrl(protocol).ToString();
         }

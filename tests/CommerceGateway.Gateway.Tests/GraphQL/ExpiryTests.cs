@@ -5,6 +5,8 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// <summary>Holds that lapse: the cart says so, checkoutResume holds again; bookings past their deadline say so.</summary>
 public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixture<FakeClockCommerceFixture>
 {
+    private const string AddBackstageTour = "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"601\", quantity: 1 }]) { cart { id } userErrors { code field message } } }";
+
     private static readonly TimeSpan GuestManagerHold = TimeSpan.FromMinutes(15);
 
     [Fact]
@@ -39,6 +41,26 @@ public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ResumeAfterTheTicketsWereSoldToSomeoneElse_IsSoldOut_AndTheCartStaysExpired()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        // Variant 601 (backstage tour) has two tickets in all: this cart holds both.
+        var cartId = await GuestManagerCheckoutTests.AtPaymentAsync(api, "601");
+        await api.FailAsync("cartLinesAdd", "SOLD_OUT", AddBackstageTour, new { id = await NewGuestManagerCartAsync(api) });
+
+        fixture.Sandbox.Clock.Advance(GuestManagerHold + TimeSpan.FromMinutes(1));
+        // The lapsed hold gave the tickets back, and another buyer takes one.
+        await api.MutateAsync("cartLinesAdd", AddBackstageTour, new { id = await NewGuestManagerCartAsync(api) });
+        var resume = await api.FailAsync("checkoutResume", "SOLD_OUT", "mutation($id: ID!) { checkoutResume(cartId: $id) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.FailAsync("checkoutSubmitPayment", "HOLD_EXPIRED", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key = OrderFlowCheckoutTests.NewKey() });
+        var cart = await OrderFlowCheckoutTests.CartAsync(api, cartId);
+
+        Assert.Contains("601", resume.GetProperty("userErrors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(cart.GetProperty("expired").GetBoolean());
+        Assert.Equal("EXPIRED", cart.GetProperty("checkout").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task BookingPastItsDeadline_SaysExpired_AndCannotBeCommitted()
     {
         using var api = await fixture.Host.StorefrontAsync();
@@ -59,4 +81,7 @@ public sealed class ExpiryTests(FakeClockCommerceFixture fixture) : IClassFixtur
         Assert.Equal(JsonValueKind.Null, commit.GetProperty("booking").ValueKind);
         Assert.NotEqual(0, commit.GetProperty("userErrors").GetArrayLength());
     }
+
+    private static async Task<string> NewGuestManagerCartAsync(CommerceApi api) =>
+        (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
 }

@@ -52,9 +52,10 @@ public sealed class GraphQLAccessTests(CommerceFixture fixture) : IClassFixture<
         var channels = (await api.DataAsync("{ channels { name adapter capabilities defaultCurrency loyaltyProgram } }")).GetProperty("channels");
 
         var byName = channels.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c);
-        Assert.Equal(["booking", "guestmanager", "livescale", "orderflow", "spendgo"], byName.Values.Select(c => c.GetProperty("adapter").GetString()!).Order());
+        Assert.Equal(["booking", "example", "guestmanager", "livescale", "orderflow", "spendgo"], byName.Values.Select(c => c.GetProperty("adapter").GetString()!).Order());
         Assert.Contains("BOOKINGS", byName["booking-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("spendgo-demo", byName["orderflow-demo"].GetProperty("loyaltyProgram").GetString());
+        Assert.Equal(["CAPTURE_LATER", "REFUNDS"], byName["example-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()!).Order());
     }
 
     [Fact]

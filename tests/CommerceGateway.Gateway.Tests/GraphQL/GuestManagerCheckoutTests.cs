@@ -34,6 +34,37 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
         Assert.Equal("COMPLETE", retried.GetProperty("checkout").GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task TicketsWithAForm_NamesAttendeesAndAnswersTheRequiredQuestion_ThenCompletes()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"102\", quantity: 2 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartBuyerUpdate", "mutation($id: ID!) { cartBuyerUpdate(cartId: $id, buyer: { email: \"ada@example.test\", firstName: \"Ada\", lastName: \"Lovelace\", phone: \"+15555550100\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var begun = (await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields, new { id = cartId })).GetProperty("cart");
+        Assert.Equal("TICKETS", begun.GetProperty("checkout").GetProperty("currentStep").GetString());
+        Assert.Contains("FORM", begun.GetProperty("checkout").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("kind").GetString()));
+
+        var attendees = begun.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("attendees").EnumerateArray())
+            .Select((a, i) => new { ticketId = a.GetProperty("ticketId").GetString(), name = $"VIP Guest {i + 1}", email = $"vip{i + 1}@example.test" }).ToList();
+        var named = (await api.MutateAsync("cartAttendeesUpdate", "mutation($id: ID!, $a: [AttendeeInput!]!) { cartAttendeesUpdate(cartId: $id, attendees: $a) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields, new { id = cartId, a = attendees })).GetProperty("cart");
+        await api.MutateAsync("cartAddressesUpdate", "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, billingAddress: { address1: \"1 Main Street\", city: \"Springfield\", zip: \"62701\", countryCode: \"US\", provinceCode: \"IL\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var atForm = await OrderFlowCheckoutTests.CartAsync(api, cartId);
+        Assert.Equal("FORM", atForm.GetProperty("checkout").GetProperty("currentStep").GetString());
+
+        // The step lists the required question as "form.{formId}.{questionId}"; its answer is an option id (792 = M).
+        var question = atForm.GetProperty("checkout").GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("kind").GetString() == "FORM")
+            .GetProperty("missing").EnumerateArray().Single().GetString()!.Split('.');
+        var answered = (await api.MutateAsync("cartFormAnswersUpdate", "mutation($id: ID!, $a: [FormAnswerInput!]!) { cartFormAnswersUpdate(cartId: $id, answers: $a) { cart { formAnswers { formId questionId value } checkout { currentStep } } userErrors { code field message } } }", new { id = cartId, a = new[] { new { formId = question[1], questionId = question[2], value = "792" } } })).GetProperty("cart");
+        var paid = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey()));
+
+        Assert.Equal(["VIP Guest 1", "VIP Guest 2"], named.GetProperty("lines").EnumerateArray().SelectMany(l => l.GetProperty("attendees").EnumerateArray()).Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("PAYMENT", answered.GetProperty("checkout").GetProperty("currentStep").GetString());
+        Assert.Equal("792", answered.GetProperty("formAnswers").EnumerateArray().Single(a => a.GetProperty("questionId").GetString() == question[2]).GetProperty("value").GetString());
+        Assert.Equal("COMPLETE", paid.GetProperty("checkout").GetProperty("status").GetString());
+        Assert.Equal("107.00", paid.GetProperty("cost").GetProperty("total").GetProperty("amount").GetString());
+    }
+
     /// <summary>Reads the cart until its payment is no longer PROCESSING, waiting as the poll hint says.</summary>
     internal static async Task<JsonElement> SettledAsync(CommerceApi api, string cartId, JsonElement submitted)
     {
@@ -51,10 +82,11 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
         return cart;
     }
 
-    internal static async Task<string> AtPaymentAsync(CommerceApi api)
+    /// <summary>A cart of two tickets of <paramref name="variant"/>, named, with a billing address: only payment left.</summary>
+    internal static async Task<string> AtPaymentAsync(CommerceApi api, string variant = "101")
     {
         var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
-        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"101\", quantity: 2 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!, $v: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: $v, quantity: 2 }]) { cart { id } userErrors { code field message } } }", new { id = cartId, v = variant });
         await api.MutateAsync("cartBuyerUpdate", "mutation($id: ID!) { cartBuyerUpdate(cartId: $id, buyer: { email: \"ada@example.test\", firstName: \"Ada\", lastName: \"Lovelace\", phone: \"+15555550100\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
         var cart = (await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields, new { id = cartId })).GetProperty("cart");
         Assert.True(cart.GetProperty("expiresAt").ValueKind == JsonValueKind.String, "a cart holding tickets says when its hold lapses");

@@ -1,10 +1,23 @@
 using System.Text.Json;
+using CommerceGateway.Sandbox.Faults;
 
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
 /// <summary>Livescale through <c>/graphql</c>: catalog, discount code, shipping, authorize at checkout, capture later.</summary>
-public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>
+public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>, IAsyncLifetime
 {
+    private const string PayMutation = """
+        mutation($id: ID!, $key: String!, $tx: String!) {
+          checkoutSubmitPayment(cartId: $id, idempotencyKey: $key, payment: { pspTransactionId: $tx, pspName: "adyen" }) {
+            paymentStatus failureReason order { id } cart { checkout { status currentStep failureReason } } userErrors { code field message }
+          }
+        }
+        """;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => fixture.Sandbox.ClearFaultAsync("livescale");
+
     [Fact]
     public async Task CompleteCheckout_AuthorizesThenOrderCaptureTakesThePayment()
     {
@@ -38,5 +51,58 @@ public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixt
         Assert.Equal("91.89", order.GetProperty("amountPaid").GetProperty("amount").GetString());
         Assert.Contains("PAYMENT_PAID", order.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal(JsonValueKind.Null, refund.GetProperty("order").ValueKind);
+    }
+
+    [Fact]
+    public async Task DeclinedAuthorization_BackAtPaymentWithTheMerchantsReason_ThenANewKeyAuthorizes()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await ReadyToPayAsync(api);
+        await fixture.Sandbox.SetFaultAsync("livescale", new FaultSpec { Decline = true });
+
+        var declined = await api.MutateAsync("checkoutSubmitPayment", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_declined" });
+        await fixture.Sandbox.ClearFaultAsync("livescale");
+        var retried = await api.MutateAsync("checkoutSubmitPayment", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_retry" });
+
+        Assert.Equal("FAILED", declined.GetProperty("paymentStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, declined.GetProperty("order").ValueKind);
+        var checkout = declined.GetProperty("cart").GetProperty("checkout");
+        Assert.Equal("PAYMENT_FAILED", checkout.GetProperty("status").GetString());
+        Assert.Equal("PAYMENT", checkout.GetProperty("currentStep").GetString());
+        Assert.Contains("refused the authorization", checkout.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("AUTHORIZED", retried.GetProperty("paymentStatus").GetString());
+        Assert.Equal(JsonValueKind.String, retried.GetProperty("order").GetProperty("id").ValueKind);
+        Assert.Equal("COMPLETE", retried.GetProperty("cart").GetProperty("checkout").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task SoldOutItem_IsASoldOutUserError_AndTheCartStaysEmpty()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await NewCartAsync(api);
+        await fixture.Sandbox.SetFaultAsync("livescale", new FaultSpec { SoldOut = true });
+
+        var payload = await api.FailAsync("cartLinesAdd", "SOLD_OUT", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"TEE-BLK-M\", quantity: 1 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await fixture.Sandbox.ClearFaultAsync("livescale");
+
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("cart").ValueKind);
+        Assert.Equal(0, (await OrderFlowCheckoutTests.CartAsync(api, cartId)).GetProperty("lines").GetArrayLength());
+    }
+
+    private static async Task<string> NewCartAsync(CommerceApi api) =>
+        (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"livescale-demo\", currency: \"USD\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
+
+    /// <summary>A cart of one T-shirt with buyer, addresses and the first shipping method: only payment left.</summary>
+    private static async Task<string> ReadyToPayAsync(CommerceApi api)
+    {
+        var cartId = await NewCartAsync(api);
+        await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"TEE-BLK-M\", quantity: 1 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartBuyerUpdate", "mutation($id: ID!) { cartBuyerUpdate(cartId: $id, buyer: { email: \"guest@example.test\", firstName: \"Grace\", lastName: \"Hopper\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        await api.MutateAsync("cartAddressesUpdate", "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, shippingAddress: { address1: \"1 Market Street\", city: \"San Francisco\", zip: \"94105\", countryCode: \"US\", provinceCode: \"CA\" }, billingAddress: { address1: \"1 Market Street\", city: \"San Francisco\", zip: \"94105\", countryCode: \"US\", provinceCode: \"CA\" }) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        var methods = (await api.DataAsync("query($id: ID!) { cart(id: $id) { availableShippingMethods { id } } }", new { id = cartId })).GetProperty("cart").GetProperty("availableShippingMethods");
+        var ready = (await api.MutateAsync("cartShippingMethodUpdate", "mutation($id: ID!, $m: ID!) { cartShippingMethodUpdate(cartId: $id, shippingMethodId: $m) { cart { checkout { currentStep } } userErrors { code field message } } }", new { id = cartId, m = methods[0].GetProperty("id").GetString() })).GetProperty("cart");
+        Assert.Equal("PAYMENT", ready.GetProperty("checkout").GetProperty("currentStep").GetString());
+        return cartId;
     }
 }

@@ -5,6 +5,8 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// <summary>OrderFlow through <c>/graphql</c> against the sandbox: the pipeline timeline, declines and capture failures.</summary>
 public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixture<CommerceFixture>, IAsyncLifetime
 {
+    private const string AddLine = "mutation($id: ID!, $sku: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: $sku, quantity: 1 }]) { cart { id lines { merchandiseId } } userErrors { code field message } } }";
+
     private readonly CommerceGatewayHost _host = fixture.Host;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -77,6 +79,37 @@ public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixt
         Assert.Equal("PAID", replay.GetProperty("paymentStatus").GetString());
         Assert.Equal(JsonValueKind.Null, reused.GetProperty("order").ValueKind);
     }
+
+    [Fact]
+    public async Task SoldOutProduct_IsASoldOutUserError()
+    {
+        using var api = await _host.StorefrontAsync();
+        var cartId = await NewCartAsync(api);
+
+        // The sandbox's product 4567 (signed poster) is always sold out.
+        var payload = await api.FailAsync("cartLinesAdd", "SOLD_OUT", AddLine, new { id = cartId, sku = "4567" });
+
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("cart").ValueKind);
+        Assert.Equal(0, (await CartAsync(api, cartId)).GetProperty("lines").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ItemSoldOutAtTheBackend_IsASoldOutUserError_AndSellsAgainOnceInStock()
+    {
+        using var api = await _host.StorefrontAsync();
+        var cartId = await NewCartAsync(api);
+        await fixture.Sandbox.SetFaultAsync("orderflow", new Sandbox.Faults.FaultSpec { SoldOut = true });
+
+        await api.FailAsync("cartLinesAdd", "SOLD_OUT", AddLine, new { id = cartId, sku = "1234" });
+        await fixture.Sandbox.ClearFaultAsync("orderflow");
+        var added = await api.MutateAsync("cartLinesAdd", AddLine, new { id = cartId, sku = "1234" });
+
+        Assert.Equal(1, added.GetProperty("cart").GetProperty("lines").GetArrayLength());
+    }
+
+    private static async Task<string> NewCartAsync(CommerceApi api) =>
+        (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"orderflow-demo\", currency: \"USD\") { cart { id } userErrors { code field message } } }"))
+            .GetProperty("cart").GetProperty("id").GetString()!;
 
     internal const string PayMutation = """
         mutation($cartId: ID!, $token: String!, $key: String!) {
