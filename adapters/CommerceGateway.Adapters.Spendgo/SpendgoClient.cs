@@ -79,15 +79,7 @@ internal sealed class SpendgoClient(Channel channel, HttpClient http, BackendTok
                 (int)response.StatusCode);
         }
 
-        using var document = await response.ReadDocumentAsync(channel.Name, cancellationToken);
-        var root = document.Root(channel.Name);
-        var token = root.Required("access_token").AsString();
-        if (root.Optional("token_type") is { } type && !string.Equals(type.AsString(), "bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            throw type.Problem("expected a Bearer token");
-        }
-
-        var lifetime = root.Optional("expires_in") is { } expires && expires.AsInt32() > 0 ? TimeSpan.FromSeconds(expires.AsInt32()) : DefaultTokenLifetime;
+        var (token, lifetime) = await response.ReadTokenAsync(channel.Name, DefaultTokenLifetime, cancellationToken);
         SpendgoLog.TokenIssued(logger, channel.Name, lifetime.TotalSeconds);
         return (token, lifetime);
     }

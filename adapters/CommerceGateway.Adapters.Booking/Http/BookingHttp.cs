@@ -94,18 +94,16 @@ internal sealed class BookingHttp(Channel channel, HttpClient http, BackendToken
         request.ForOperation("Token").SafeToRetry();
         using var response = await http.SendAsync(request, cancellationToken);
         response.ThrowIfServerError(channel.Name);
-        using var document = await response.ReadDocumentAsync(channel.Name, cancellationToken);
-        var root = document.Root(channel.Name);
         if (!response.IsSuccessStatusCode)
         {
-            var error = root.Optional("error")?.AsString() ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            using var document = await response.ReadDocumentAsync(channel.Name, cancellationToken);
+            var error = document.Root(channel.Name).Optional("error")?.AsString() ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             throw new BackendUnavailableException(
                 channel.Name,
                 $"The {channel.Name} backend refused the channel's client credentials ({error}). Check the channel's ClientId and ClientSecret credentials.",
                 (int)response.StatusCode);
         }
 
-        var lifetime = root.Optional("expires_in") is { } seconds ? TimeSpan.FromSeconds(seconds.AsInt32()) : DefaultTokenLifetime;
-        return (root.Required("access_token").AsString(), lifetime);
+        return await response.ReadTokenAsync(channel.Name, DefaultTokenLifetime, cancellationToken);
     }
 }

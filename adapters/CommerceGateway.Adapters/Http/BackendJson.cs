@@ -23,6 +23,28 @@ public static class BackendJson
         }
     }
 
+    /// <summary>
+    /// Reads an OAuth2 token answer (RFC 6749 §5.1): the <c>access_token</c>, a <c>token_type</c> that
+    /// must be Bearer when present, and the lifetime from <c>expires_in</c>, or
+    /// <paramref name="defaultLifetime"/> when the backend gives none. A missing or wrong field is a
+    /// <see cref="BackendProtocolException"/> naming it.
+    /// </summary>
+    public static async Task<(string Token, TimeSpan Lifetime)> ReadTokenAsync(this HttpResponseMessage response, string channel, TimeSpan defaultLifetime, CancellationToken cancellationToken)
+    {
+        using var document = await response.ReadDocumentAsync(channel, cancellationToken);
+        var root = document.Root(channel);
+        var token = root.Required("access_token").AsString();
+        if (root.Optional("token_type") is { } type && !string.Equals(type.AsString(), "bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            throw type.Problem("expected a Bearer token");
+        }
+
+        var lifetime = root.Optional("expires_in") is { } expires && expires.AsInt32() > 0
+            ? TimeSpan.FromSeconds(expires.AsInt32())
+            : defaultLifetime;
+        return (token, lifetime);
+    }
+
     /// <summary>The document's root value, with an empty path.</summary>
     public static BackendJsonValue Root(this JsonDocument document, string channel)
     {

@@ -1,3 +1,4 @@
+using CommerceGateway.Sandbox.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Net.Http.Headers;
 using System.Text;
@@ -39,9 +40,8 @@ internal static class BookingAuth
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var header = http.Request.Headers.Authorization.ToString();
-            var channel = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? http.RequestServices.GetRequiredService<BookingTokens>().ChannelOf(header["Bearer ".Length..].Trim())
+            var channel = http.Request.BearerToken() is { } bearer
+                ? http.RequestServices.GetRequiredService<BookingTokens>().ChannelOf(bearer)
                 : null;
             if (channel is null)
             {

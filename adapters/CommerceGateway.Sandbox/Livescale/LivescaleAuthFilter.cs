@@ -1,3 +1,5 @@
+using CommerceGateway.Sandbox.Hosting;
+
 namespace CommerceGateway.Sandbox.Livescale;
 
 /// <summary>
@@ -12,14 +14,13 @@ internal sealed class LivescaleAuthFilter : IEndpointFilter
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (http.Request.BearerToken() is not { } bearer)
         {
             return ValueTask.FromResult<object?>(Unauthorized(http, "invalid_request", "An Authorization: Bearer access token is required."));
         }
 
         var state = http.RequestServices.GetRequiredService<LivescaleState>();
-        if (state.FindToken(header["Bearer ".Length..].Trim()) is not { } token)
+        if (state.FindToken(bearer) is not { } token)
         {
             return ValueTask.FromResult<object?>(Unauthorized(http, "invalid_token", "The access token is unknown or expired; request a new one at /oauth/token."));
         }

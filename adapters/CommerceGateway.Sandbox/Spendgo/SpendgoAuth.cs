@@ -1,3 +1,4 @@
+using CommerceGateway.Sandbox.Hosting;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -29,9 +30,8 @@ internal static class SpendgoAuth
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var header = http.Request.Headers.Authorization.ToString();
-            var account = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? http.RequestServices.GetRequiredService<SpendgoTokens>().AccountOf(header["Bearer ".Length..].Trim())
+            var account = http.Request.BearerToken() is { } bearer
+                ? http.RequestServices.GetRequiredService<SpendgoTokens>().AccountOf(bearer)
                 : null;
             if (account is null)
             {

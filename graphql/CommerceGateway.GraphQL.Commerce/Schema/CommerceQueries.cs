@@ -19,20 +19,12 @@ internal static class CommerceQueries
             .ResolveCommerce(CommerceAccess.Catalog, call => Task.FromResult<object?>(call.Checkout.GetChannel(call.Str("name")))))
         .Field("products", "ProductConnection!", f => f
             .Description("A page of a channel's products and their variants.")
-            .Arg("channel", "String!", "The channel.")
-            .Arg("first", "Int!", "Page size, 1 to 100.", "20")
-            .Arg("offset", "Int!", "Products to skip.", "0")
-            .Arg("search", "String", "Free-text filter, when the backend supports it.")
-            .Arg("categoryId", "String", "Restrict to a category, when the backend has categories.")
+            .CatalogPageArgs("Products")
             .ResolveCommerce(CommerceAccess.Catalog, async call =>
                 Value(await call.Checkout.GetProductsAsync(call.Str("channel"), Page(call), call.Cancellation))))
         .Field("events", "EventConnection!", f => f
             .Description("A page of a booking channel's events with their sessions and rates.")
-            .Arg("channel", "String!", "The channel.")
-            .Arg("first", "Int!", "Page size, 1 to 100.", "20")
-            .Arg("offset", "Int!", "Events to skip.", "0")
-            .Arg("search", "String", "Free-text filter, when the backend supports it.")
-            .Arg("categoryId", "String", "Restrict to a category, when the backend has categories.")
+            .CatalogPageArgs("Events")
             .ResolveCommerce(CommerceAccess.Catalog, async call =>
                 Value(await call.Checkout.GetEventsAsync(call.Str("channel"), Page(call), call.Cancellation))))
         .Field("seatMap", "SeatMap!", f => f
@@ -74,4 +66,12 @@ internal static class CommerceQueries
     // The program the channels earn in; with several, the caller names one.
     private static string DefaultProgram(CheckoutService checkout) =>
         checkout.GetChannels().Select(c => c.LoyaltyChannel).OfType<string>().FirstOrDefault() ?? string.Empty;
+
+    // The paging and filter arguments every catalog listing takes, read back by Page(call).
+    private static FieldBuilder CatalogPageArgs(this FieldBuilder field, string items) => field
+        .Arg("channel", "String!", "The channel.")
+        .Arg("first", "Int!", "Page size, 1 to 100.", "20")
+        .Arg("offset", "Int!", $"{items} to skip.", "0")
+        .Arg("search", "String", "Free-text filter, when the backend supports it.")
+        .Arg("categoryId", "String", "Restrict to a category, when the backend has categories.");
 }
