@@ -2,16 +2,6 @@ using CommerceGateway.Adapters;
 
 namespace CommerceGateway.Checkout.Tests.Orchestration;
 
-/// <summary>Counts charges across every backend instance of a test, like the PSP would.</summary>
-public sealed class ChargeLedger
-{
-    private int _charges;
-
-    public int Charges => _charges;
-
-    public void Charge() => Interlocked.Increment(ref _charges);
-}
-
 /// <summary>
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
 /// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously,
