@@ -4,30 +4,40 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGateway.Checkout.Tests.Orchestration;
 
-/// <summary>One gateway replica's checkout: its own container, sharing the ledger and (optionally) Redis with others.</summary>
+/// <summary>One gateway replica's checkout: its own container, sharing the ledger, the loyalty program and (optionally) Redis with others.</summary>
 public sealed class CheckoutHost : IDisposable
 {
+    /// <summary>The loyalty channel the shop's orders earn in.</summary>
+    public const string LoyaltyChannel = "points";
+
     private readonly ServiceProvider _provider;
 
-    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:")
+    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null)
     {
+        Loyalty = loyalty ?? new TestLoyaltyProgram();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(redis is null ? [] : [new("ConnectionStrings:Redis", redis)])
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(ledger);
+        services.AddSingleton(Loyalty);
         services.AddStateStore(configuration, o => o.KeyPrefix = prefix);
         services.AddCommerceAdapters(o =>
             {
-                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD" };
+                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel };
+                o.Channels[LoyaltyChannel] = new ChannelOptions { Adapter = "testloyalty", BaseUrl = "http://unused.test/", Currency = "USD" };
             })
-            .AddAdapter<TestShopBackend>("testshop");
+            .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty)
+            .AddLoyaltyAdapter<TestLoyaltyBackend>("testloyalty", o => o.DefaultCapabilities = ChannelCapabilities.Loyalty);
         services.AddCheckout(configuration);
         _provider = services.BuildServiceProvider();
         Checkout = _provider.GetRequiredService<CheckoutService>();
     }
 
     public CheckoutService Checkout { get; }
+
+    /// <summary>The loyalty program behind <see cref="LoyaltyChannel"/>.</summary>
+    public TestLoyaltyProgram Loyalty { get; }
 
     public void Dispose() => _provider.Dispose();
 }

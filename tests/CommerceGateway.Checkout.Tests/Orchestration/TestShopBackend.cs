@@ -5,7 +5,7 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 /// <summary>
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
 /// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously,
-/// "tok_expired" finds the reservation lapsed.
+/// "tok_expired" finds the reservation lapsed. Paid orders can be refunded, in parts, up to what was paid.
 /// </summary>
 public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : CommerceBackend(channel)
 {
@@ -71,6 +71,18 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
 
     public override Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken) => Task.FromResult(order);
 
+    public override Task<Order> RefundAsync(Order order, Money amount, string? reason, CancellationToken cancellationToken)
+    {
+        var refunded = order.AmountRefunded + amount;
+        if (refunded > order.AmountPaid)
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"At most {order.AmountPaid - order.AmountRefunded} can be refunded.", "REFUND_EXCEEDS_PAID", field: "amount");
+        }
+
+        var status = refunded == order.AmountPaid ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        return Task.FromResult(order with { AmountRefunded = refunded, PaymentStatus = status });
+    }
+
     private PaymentOutcome Paid(Cart cart)
     {
         var complete = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Complete, Current = CheckoutStepKind.Complete } };
@@ -83,6 +95,7 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
             Total = cart.Totals.Total,
             AmountPaid = cart.Totals.Total,
             AmountRefunded = Money.Zero(cart.Currency),
+            Lines = [.. cart.Lines.Select(l => new OrderLine(l.Id, l.MerchandiseId, l.Quantity, l.Total, l.Title))],
         };
         return new PaymentOutcome(complete, PaymentStatus.Paid, order);
     }

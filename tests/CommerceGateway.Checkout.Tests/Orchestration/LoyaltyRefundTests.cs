@@ -1,0 +1,80 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>
+/// Refunding an order whose checkout carried a loyalty member: the program refunds whole orders only
+/// (earned points removed, reward returned), so it hears of the refund once the order is refunded in full.
+/// </summary>
+public sealed class LoyaltyRefundTests : IDisposable
+{
+    private const string Store = "store-1";
+    private static readonly ClientContext Alice = new("storefront-alice");
+    private static readonly Money RewardValue = Money.Of(5m, "USD");
+    private readonly CheckoutHost _host = new(new ChargeLedger());
+
+    private CheckoutService Checkout => _host.Checkout;
+
+    private TestLoyaltyProgram Program => _host.Loyalty;
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Refund_WholeOrder_TakesBackTheEarnedPointsAndReturnsTheReward()
+    {
+        var (member, reward, order) = await PaidOrderWithRewardAsync();
+        Assert.Equal(25m, await PointsAsync(member));
+        Assert.DoesNotContain(reward, await RewardsAsync(member));
+
+        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(30m, "USD"), "returned", default);
+
+        Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
+        Assert.Equal(PaymentStatus.Refunded, refund.Value!.Order.PaymentStatus);
+        Assert.Equal(LoyaltyOrderStatus.Refunded, refund.Value.Loyalty!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Refunded, Program.StagesOf(order.CartId)[^1]);
+        Assert.Equal(0m, await PointsAsync(member));
+        Assert.Contains(reward, await RewardsAsync(member));
+        Assert.Equal(LoyaltyOrderStatus.Refunded, (await Checkout.GetOrderAsync(Alice, order.Id, default))!.Loyalty!.Status);
+    }
+
+    [Fact]
+    public async Task Refund_InFullWhileTheLoyaltyProgramIsDown_RefundsTheMoney_AndTheOrderShowsLoyaltyNotRefunded()
+    {
+        var (member, _, order) = await PaidOrderWithRewardAsync();
+        Program.IsDown = true;
+
+        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(30m, "USD"), "returned", default);
+        Program.IsDown = false;
+
+        Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
+        Assert.Equal(PaymentStatus.Refunded, refund.Value!.Order.PaymentStatus);
+        Assert.Equal(LoyaltyOrderStatus.Completed, refund.Value.Loyalty!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Completed, (await Checkout.GetOrderAsync(Alice, order.Id, default))!.Loyalty!.Status);
+        Assert.Equal(25m, await PointsAsync(member));
+    }
+
+    /// <summary>A member with no points pays 3 x 10.00 USD with a 5.00 reward: 25 points earned, the reward redeemed.</summary>
+    private async Task<(string Member, string Reward, OrderRecord Order)> PaidOrderWithRewardAsync()
+    {
+        var (member, reward) = Program.NewMember(0m, RewardValue);
+        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var withReward = await Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+        Assert.Equal(RewardValue, withReward.Value!.Loyalty!.Discount);
+        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+
+        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Completed, paid.Value.Order!.Loyalty!.Status);
+        return (member, reward, paid.Value.Order);
+    }
+
+    private async Task<decimal> PointsAsync(string member) =>
+        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
+
+    private async Task<IEnumerable<string>> RewardsAsync(string member) =>
+        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+}

@@ -1,0 +1,21 @@
+using CommerceGateway.Adapters;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>The loyalty adapter over <see cref="TestLoyaltyProgram"/>: an outage is a fault, as a real adapter reports it.</summary>
+public sealed class TestLoyaltyBackend(Channel channel, TestLoyaltyProgram program) : LoyaltyBackend(channel)
+{
+    public override Task<LoyaltyBalance> GetBalanceAsync(string memberId, CancellationToken cancellationToken) =>
+        Call(() => program.Balance(Channel.Name, memberId));
+
+    public override Task<IReadOnlyList<LoyaltyReward>> GetRewardsAsync(string memberId, string storeCode, CancellationToken cancellationToken) =>
+        Call(() => program.AvailableRewards(Channel.Name, memberId));
+
+    public override Task<LoyaltyOrderResult> SubmitOrderAsync(LoyaltyOrder order, CancellationToken cancellationToken) =>
+        Call(() => program.Submit(Channel.Name, order));
+
+    private Task<T> Call<T>(Func<T> call) =>
+        program.IsDown
+            ? Task.FromException<T>(new BackendUnavailableException(Channel.Name, $"The {Channel.Name} loyalty program answered 503.", 503))
+            : Task.FromResult(call());
+}
