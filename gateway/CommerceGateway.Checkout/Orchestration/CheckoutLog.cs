@@ -1,3 +1,4 @@
+using CommerceGateway.Adapters;
 using Microsoft.Extensions.Logging;
 
 namespace CommerceGateway.Checkout;
@@ -10,4 +11,7 @@ internal static partial class CheckoutLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Reward on cart {CartId} no longer applies after a cart change and was removed")]
     public static partial void RewardDropped(ILogger logger, string cartId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Order {OrderId} is partly refunded; its loyalty order on {Program} stays {Stage} until the order is refunded in full")]
+    public static partial void LoyaltyKeptOnPartialRefund(ILogger logger, string orderId, string program, LoyaltyOrderStatus? stage);
 }

@@ -4,8 +4,10 @@ namespace CommerceGateway.Checkout;
 
 /// <content>
 /// Loyalty: a cart carries a member (or a guest) and at most one reward. Cart changes re-validate the
-/// reward; payment drives the lifecycle placed, billed, completed, or voided on failure. A loyalty
-/// outage never blocks a checkout without a reward; with a reward it is a clear error before payment.
+/// reward; payment drives the lifecycle placed, billed, completed, or voided on failure; a refund in
+/// full sends refunded. A loyalty outage never blocks a checkout without a reward; with a reward it
+/// is a clear error before payment. After money has moved, a stage the program refuses is logged and
+/// the stored status stays at the last stage it accepted.
 /// </content>
 public sealed partial class CheckoutService
 {

@@ -30,7 +30,11 @@ public sealed partial class CheckoutService
             return record with { Order = order, Loyalty = loyalty };
         }, cancellationToken);
 
-    /// <summary>Refunds part or all of a paid order; the loyalty order is refunded too.</summary>
+    /// <summary>
+    /// Refunds part or all of a paid order. The loyalty order is refunded (earned points removed, reward
+    /// returned) once refunds reach the amount paid; a partial refund leaves it at its stage, which the
+    /// order's loyalty status shows.
+    /// </summary>
     public Task<CheckoutResult<OrderRecord>> RefundAsync(ClientContext client, string orderId, Money amount, string? reason, CancellationToken cancellationToken) =>
         ChangeOrderAsync(client, orderId, amount, allowZero: false, async (backend, record, ct) =>
         {
@@ -39,9 +43,20 @@ public sealed partial class CheckoutService
                 throw new BackendRejectedException(record.Order.Channel, CommerceErrorCodes.InvalidInput, $"At most {record.Order.AmountPaid - record.Order.AmountRefunded} can still be refunded.", field: "amount");
             }
 
-            var order = await backend.RefundAsync(record.Order, amount, reason, ct);
-            var loyalty = await AdvanceLoyaltyForOrderAsync(record with { Order = order }, [LoyaltyOrderStatus.Refunded], ct);
-            return record with { Order = order, Loyalty = loyalty };
+            var refunded = record with { Order = await backend.RefundAsync(record.Order, amount, reason, ct) };
+            if (!IsRefundedInFull(refunded.Order))
+            {
+                // Loyalty programs refund whole orders only: taking back every point for a partial refund
+                // would strip the member of points for what they kept.
+                if (refunded.Loyalty is { } kept)
+                {
+                    CheckoutLog.LoyaltyKeptOnPartialRefund(_logger, refunded.Id, kept.Program, kept.Status);
+                }
+
+                return refunded;
+            }
+
+            return refunded with { Loyalty = await AdvanceLoyaltyForOrderAsync(refunded, [LoyaltyOrderStatus.Refunded], ct) };
         }, cancellationToken);
 
     /// <summary>Cancels an order; its loyalty order is voided.</summary>
@@ -86,6 +101,10 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<OrderRecord>(CommerceErrorCodes.Conflict, e.Message);
         }
     }
+
+    /// <summary>True once the refunds reach what was paid (or the backend says the order is refunded).</summary>
+    private static bool IsRefundedInFull(Order order) =>
+        order.PaymentStatus == PaymentStatus.Refunded || order.AmountPaid.Amount > 0m && order.AmountRefunded >= order.AmountPaid;
 
     private async Task<(OrderRecord Record, long Version)?> LoadOrderAsync(ClientContext client, string orderId, CancellationToken cancellationToken)
     {

@@ -38,6 +38,40 @@ public sealed class LoyaltyRefundTests : IDisposable
     }
 
     [Fact]
+    public async Task Refund_PartOfTheOrder_KeepsThePointsAndTheRewardAndShowsTheLoyaltyOrderStillCompleted()
+    {
+        var (member, reward, order) = await PaidOrderWithRewardAsync();
+
+        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
+
+        Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
+        Assert.Equal(PaymentStatus.PartiallyRefunded, refund.Value!.Order.PaymentStatus);
+        Assert.Equal(LoyaltyOrderStatus.Completed, refund.Value.Loyalty!.Status);
+        Assert.DoesNotContain(LoyaltyOrderStatus.Refunded, Program.StagesOf(order.CartId));
+        Assert.Equal(25m, await PointsAsync(member));
+        Assert.DoesNotContain(reward, await RewardsAsync(member));
+    }
+
+    [Fact]
+    public async Task Refund_SecondPartCompletesTheRefund_ThenThePointsAreTakenBackOnce()
+    {
+        var (member, reward, order) = await PaidOrderWithRewardAsync();
+
+        var first = await Checkout.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
+        var pointsAfterFirst = await PointsAsync(member);
+        var second = await Checkout.RefundAsync(Alice, order.Id, Money.Of(20m, "USD"), "the rest returned", default);
+
+        Assert.Equal(LoyaltyOrderStatus.Completed, first.Value!.Loyalty!.Status);
+        Assert.Equal(25m, pointsAfterFirst);
+        Assert.Equal(PaymentStatus.Refunded, second.Value!.Order.PaymentStatus);
+        Assert.Equal(Money.Of(30m, "USD"), second.Value.Order.AmountRefunded);
+        Assert.Equal(LoyaltyOrderStatus.Refunded, second.Value.Loyalty!.Status);
+        Assert.Single(Program.StagesOf(order.CartId), s => s == LoyaltyOrderStatus.Refunded);
+        Assert.Equal(0m, await PointsAsync(member));
+        Assert.Contains(reward, await RewardsAsync(member));
+    }
+
+    [Fact]
     public async Task Refund_InFullWhileTheLoyaltyProgramIsDown_RefundsTheMoney_AndTheOrderShowsLoyaltyNotRefunded()
     {
         var (member, _, order) = await PaidOrderWithRewardAsync();
