@@ -20,14 +20,14 @@ internal sealed class ExampleShopStore(TimeProvider time)
 
     public ShopCart CreateCart(string? currency)
     {
-        if (!string.Equals(currency, ExampleShopCatalog.Currency, StringComparison.Ordinal))
+        if (currency is null || !ExampleShopCatalog.Currencies.Contains(currency, StringComparer.Ordinal))
         {
-            throw ExampleShopException.Unprocessable("unsupported_currency", $"The shop sells in {ExampleShopCatalog.Currency} only.");
+            throw ExampleShopException.Unprocessable("unsupported_currency", $"The shop sells in {string.Join(" and ", ExampleShopCatalog.Currencies)} only.");
         }
 
         lock (_gate)
         {
-            var cart = new ShopCart("c" + (++_nextCart).ToString(CultureInfo.InvariantCulture), ExampleShopCatalog.Currency);
+            var cart = new ShopCart("c" + (++_nextCart).ToString(CultureInfo.InvariantCulture), currency);
             _carts[cart.Id] = cart;
             return cart;
         }
@@ -49,7 +49,7 @@ internal sealed class ExampleShopStore(TimeProvider time)
             throw ExampleShopException.Unprocessable("invalid_quantity", "The quantity must not be negative.");
         }
 
-        var (name, price) = ExampleShopCatalog.Find(sku);
+        var name = ExampleShopCatalog.Find(sku);
         if (quantity > 0 && (fault.SoldOut || sku == ExampleShopCatalog.SoldOutSku))
         {
             throw ExampleShopException.Conflict("sold_out", $"'{name}' is sold out.");
@@ -61,7 +61,7 @@ internal sealed class ExampleShopStore(TimeProvider time)
             cart.Lines.RemoveAll(l => l.Sku == sku);
             if (quantity > 0)
             {
-                cart.Lines.Add(new ShopLine(sku, name, quantity, price));
+                cart.Lines.Add(new ShopLine(sku, name, quantity, ExampleShopCatalog.Price(sku, cart.Currency)));
             }
 
             return cart;
