@@ -1,0 +1,39 @@
+using CommerceGateway.Testing;
+
+namespace CommerceGateway.Gateway.Tests.GraphQL;
+
+/// <summary>
+/// The commerce gateway with one more channel, example-us: ExampleShop's US storefront, selling in
+/// dollars, capturing later, refunding, and earning in spendgo-demo (a dollar program). No demo
+/// channel both refunds and earns loyalty, and the EUR example-demo cannot earn in a USD program.
+/// </summary>
+public sealed class ExampleLoyaltyFixture : IAsyncLifetime, IDisposable
+{
+    public const string Channel = "example-us";
+
+    private CommerceGatewayHost? _host;
+
+    public SandboxServer Sandbox { get; } = new();
+
+    public CommerceGatewayHost Host => _host ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Sandbox.InitializeAsync();
+        _host = new CommerceGatewayHost(Sandbox, settings: new Dictionary<string, string?>
+        {
+            [$"Channels:{Channel}:Adapter"] = "example",
+            [$"Channels:{Channel}:BaseUrl"] = Sandbox.ProtocolUrl("example").ToString(),
+            [$"Channels:{Channel}:Currency"] = "USD",
+            [$"Channels:{Channel}:Credentials:ApiKey"] = "example-api-key",
+            [$"Channels:{Channel}:Capabilities:0"] = "CaptureLater",
+            [$"Channels:{Channel}:Capabilities:1"] = "Refunds",
+            [$"Channels:{Channel}:Capabilities:2"] = "Loyalty",
+            [$"Channels:{Channel}:Loyalty"] = CommerceGatewayHost.Spendgo,
+        });
+    }
+
+    public Task DisposeAsync() => Sandbox.DisposeAsync();
+
+    public void Dispose() => _host?.Dispose();
+}
