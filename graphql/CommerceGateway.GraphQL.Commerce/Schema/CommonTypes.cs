@@ -41,7 +41,7 @@ internal static class CommonTypes
             .Prop<LoyaltyAttachment>("store", "String!", "The store code.", l => l.StoreCode)
             .Prop<LoyaltyAttachment>("rewardId", "String", "The applied reward (one per order).", l => l.RewardId)
             .Prop<LoyaltyAttachment>("discount", "Money", "The discount the loyalty program computed for the reward.", l => l.Discount)
-            .Prop<LoyaltyAttachment>("status", "LoyaltyOrderStatus", "The last lifecycle stage sent to the program (placed, billed, completed, voided, refunded).", l => l.Status))
+            .Prop<LoyaltyAttachment>("status", "LoyaltyOrderStatus", "The last lifecycle stage the program accepted (placed, billed, completed, voided, refunded). A partly refunded order stays COMPLETED until it is refunded in full; after payment, a stage the program could not take leaves the previous one here (the gateway logs it).", l => l.Status))
         .Type("LoyaltyReward", o => o
             .Description("A reward a member can apply to one order at a store.")
             .Prop("id", "ID!", "The reward's id, for cartRewardApply.")

@@ -17,7 +17,7 @@ internal static class OrderMutations
                     ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
                     : SchemaDsl.Payload(await call.Checkout.CaptureAsync(call.Client, call.Str("orderId"), amount, call.Cancellation), "order")))
         .Field("orderRefund", "OrderPayload!", f => f
-            .Description("Refunds part or all of a paid order; the loyalty order is refunded too.")
+            .Description("Refunds part or all of a paid order. Loyalty programs refund whole orders only: once refunds reach the amount paid, the loyalty order is refunded (earned points removed, reward returned); a partial refund leaves it as it is, and order.loyalty.status says so.")
             .Arg("orderId", "ID!", "The order.")
             .Arg("amount", "MoneyInput!", "The amount to refund.")
             .Arg("reason", "String", "Why, for the backend's records.")
