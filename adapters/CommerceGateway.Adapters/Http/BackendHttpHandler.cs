@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -27,9 +26,11 @@ internal sealed class BackendHttpHandler : DelegatingHandler
     private readonly AdapterMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ICorrelationIdSource _correlation;
 
-    public BackendHttpHandler(Channel channel, AdapterMetrics metrics, ILogger logger, TimeProvider time)
+    public BackendHttpHandler(Channel channel, AdapterMetrics metrics, ILogger logger, TimeProvider time, ICorrelationIdSource correlation)
     {
+        _correlation = correlation;
         _channel = channel;
         _metrics = metrics;
         _logger = logger;
@@ -47,7 +48,7 @@ internal sealed class BackendHttpHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var correlationId = Activity.Current?.TraceId.ToHexString();
+        var correlationId = _correlation.CurrentCorrelationId;
         if (correlationId is not null && !request.Headers.Contains(CorrelationHeader))
         {
             request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);

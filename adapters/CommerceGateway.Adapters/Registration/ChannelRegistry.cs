@@ -20,6 +20,7 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
     private readonly AdapterMetrics _metrics;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
+    private readonly ICorrelationIdSource _correlation;
 
     public ChannelRegistry(
         IOptions<ChannelsOptions> options,
@@ -28,8 +29,10 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
         PrimaryHandlerFactory primaryHandlers,
         AdapterMetrics metrics,
         ILoggerFactory loggers,
-        TimeProvider time)
+        TimeProvider time,
+        ICorrelationIdSource correlation)
     {
+        _correlation = correlation;
         _services = services;
         _primaryHandlers = primaryHandlers;
         _metrics = metrics;
@@ -88,7 +91,7 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
     private (object Backend, BackendHttpHandler Handler, HttpClient Client) Create(Channel channel, AdapterRegistration registration)
     {
         var logger = _loggers.CreateLogger($"CommerceGateway.Adapters.Channel.{channel.Name}");
-        var handler = new BackendHttpHandler(channel, _metrics, logger, _time) { InnerHandler = _primaryHandlers.Create(channel) };
+        var handler = new BackendHttpHandler(channel, _metrics, logger, _time, _correlation) { InnerHandler = _primaryHandlers.Create(channel) };
         // The pipeline's own timeouts bound each call; HttpClient's would fire without a typed error.
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = channel.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         // Backends that do not speak HTTP (in-process ones) need not take the client.

@@ -35,6 +35,7 @@ public static class CommerceAdapterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new PrimaryHandlerFactory(null));
         services.TryAddSingleton<AdapterMetrics>();
+        services.TryAddSingleton<ICorrelationIdSource, ActivityCorrelationIdSource>();
         services.TryAddSingleton<IChannelRegistry, ChannelRegistry>();
         return new CommerceAdapterBuilder(services);
     }

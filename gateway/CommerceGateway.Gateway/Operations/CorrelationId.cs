@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 
 namespace CommerceGateway.Gateway.Operations;
 
@@ -23,7 +24,9 @@ internal static class CorrelationId
             // A caller's id goes into logs and upstream requests: anything but a short plain token is replaced.
             if (id.Length is 0 or > MaxLength || id.AsSpan().ContainsAnyExcept(Allowed))
             {
-                id = Guid.NewGuid().ToString("N");
+                // 32 random hex digits from the runtime's user-space generator: Guid.NewGuid would
+                // cost a system call per request, and the id needs to be unique, not secret.
+                id = ActivityTraceId.CreateRandom().ToHexString();
             }
 
             context.Request.Headers[HeaderName] = id;

@@ -1,5 +1,7 @@
+using CommerceGateway.Adapters;
 using CommerceGateway.Adapters.State;
 using CommerceGateway.Gateway.Composition;
+using CommerceGateway.Gateway.Operations;
 using CommerceGateway.Gateway.Operations.Logging;
 using CommerceGateway.Gateway.Operations.Metrics;
 using CommerceGateway.Gateway.Operations.OpenApi;
@@ -39,6 +41,8 @@ internal static class OperationsExtensions
             .AddCheck<ChannelCircuitsHealthCheck>(ChannelCircuitsHealthCheck.Name, tags: ["ready"]);
 
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory, RedactingLoggerFactory>());
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<ICorrelationIdSource, HttpContextCorrelationIdSource>());
 
         services.AddOpenApi(GatewayOpenApiOptions.DocumentName, openApi =>
         {

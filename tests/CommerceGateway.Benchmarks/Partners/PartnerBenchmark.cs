@@ -21,6 +21,11 @@ internal static class PartnerBenchmark
             return await BenchUpstream.ServeAsync(arguments.Int("port", 0, 1, 65535));
         }
 
+        if (arguments.Flag("serve-bare-yarp"))
+        {
+            return await BareYarpProxy.ServeAsync(arguments.Int("port", 0, 1, 65535), arguments.Int("upstream-port", 0, 1, 65535));
+        }
+
         var settings = PartnerBenchmarkSettings.From(arguments);
         var wrkBinary = await DebianTool.RequireAsync("wrk", "wrk");
         var nginxBinary = await DebianTool.RequireAsync("nginx", "nginx");
@@ -35,11 +40,12 @@ internal static class PartnerBenchmark
                 await redis.StartAsync();
             }
 
-            var (upstreamPort, gatewayPort, nginxPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var (upstreamPort, gatewayPort, nginxPort, yarpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
             var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
             await using var upstream = await BenchUpstream.StartAsync(upstreamPort);
             await using var gateway = await GatewayUnderTest.StartAsync(folder, gatewayPort, upstreamPort, secret, redis?.ConnectionString, settings.Algorithm);
             await using var nginx = await NginxProxy.StartAsync(nginxBinary, folder, nginxPort, upstreamPort, GatewayUnderTest.UpstreamCredential);
+            await using var yarp = await BareYarpProxy.StartAsync(yarpPort, upstreamPort);
             var token = await GatewayUnderTest.GetTokenAsync(gatewayPort, secret);
             var authorization = "Bearer " + token;
             PathNumbers[] paths =
@@ -47,21 +53,22 @@ internal static class PartnerBenchmark
                 new(new LoadTarget("direct", Url(upstreamPort))),
                 new(new LoadTarget("gateway", Url(gatewayPort))),
                 new(new LoadTarget("nginx", Url(nginxPort))),
+                new(new LoadTarget("yarp", Url(yarpPort))),
             ];
             await CheckAnswersAsync(paths, authorization);
-            ChildServer[] servers = [upstream, gateway, nginx];
+            ChildServer[] servers = [upstream, gateway, nginx, yarp];
             // For profiling by hand (wrk, perf): the three servers stay up, nothing is measured.
             var hold = arguments.Int("hold", 0, 0, 3600);
             if (hold > 0)
             {
-                Console.WriteLine($"holding {hold} s: direct :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}\n{authorization}");
+                Console.WriteLine($"holding {hold} s: direct :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}, bare yarp :{yarpPort}\n{authorization}");
                 await Task.Delay(TimeSpan.FromSeconds(hold));
                 return 0;
             }
 
 
             var wrk = new WrkTool(wrkBinary, settings.Threads, settings.Connections, authorization);
-            Console.WriteLine($"upstream :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}; load average {loadAtStart}");
+            Console.WriteLine($"upstream :{upstreamPort}, gateway :{gatewayPort} (pid {gateway.ProcessId}), nginx :{nginxPort}, bare yarp :{yarpPort}; load average {loadAtStart}");
             foreach (var path in paths)
             {
                 await wrk.RunAsync(path.Target, WarmUp);

@@ -23,9 +23,13 @@ internal sealed class PartnerReport(
 
     private PathNumbers Nginx => paths[2];
 
+    private PathNumbers Yarp => paths[3];
+
     private double GatewayRatio => PathNumbers.Median(Gateway.RatiosTo(Direct));
 
     private double NginxRatio => PathNumbers.Median(Nginx.RatiosTo(Direct));
+
+    private double YarpRatio => PathNumbers.Median(Yarp.RatiosTo(Direct));
 
     // The target is defined at the first rate: half the direct maximum.
     private double GatewayAddedP99 => AddedP99(Gateway, 0);
@@ -36,8 +40,8 @@ internal sealed class PartnerReport(
 
     public string Summary() => Invariant(
         $"""
-        median req/s: direct {Direct.MedianRps:0}, gateway {Gateway.MedianRps:0}, nginx {Nginx.MedianRps:0}
-        ratio gateway/direct {GatewayRatio:P0} (target >= {RatioTarget:P0}: {Verdict(GatewayRatio >= RatioTarget)}); nginx/direct {NginxRatio:P0} (gateway >= nginx: {Verdict(GatewayRatio >= NginxRatio)})
+        median req/s: direct {Direct.MedianRps:0}, gateway {Gateway.MedianRps:0}, nginx {Nginx.MedianRps:0}, bare yarp {Yarp.MedianRps:0}
+        ratio gateway/direct {GatewayRatio:P0} (target >= {RatioTarget:P0}: {Verdict(GatewayRatio >= RatioTarget)}); nginx/direct {NginxRatio:P0} (gateway >= nginx: {Verdict(GatewayRatio >= NginxRatio)}); bare yarp/direct {YarpRatio:P0}
         at {fixedRates[0]:0} req/s: added p99 gateway {GatewayAddedP99:0.000} ms (target < {AddedP99TargetMs:0} ms: {Verdict(GatewayAddedP99 < AddedP99TargetMs)}), nginx {NginxAddedP99:0.000} ms
         at {fixedRates[1]:0} req/s: added p99 gateway {AddedP99(Gateway, 1):0.000} ms, nginx {AddedP99(Nginx, 1):0.000} ms
         """);
@@ -67,7 +71,7 @@ internal sealed class PartnerReport(
         var text = new StringBuilder();
         text.AppendLine(Heading);
         text.AppendLine();
-        text.AppendLine("Command (builds the gateway in Release with the benchmark; starts the upstream, the gateway and nginx");
+        text.AppendLine("Command (builds the gateway in Release with the benchmark; starts the upstream, the gateway, nginx and bare YARP");
         text.AppendLine("on free loopback ports and stops them itself; installs Debian's `wrk` and `nginx` when missing;");
         text.AppendLine(Invariant($"about {EstimatedMinutes():0} minutes):"));
         text.AppendLine();
@@ -133,6 +137,7 @@ internal sealed class PartnerReport(
         text.AppendLine(Invariant($"| gateway RPS at least {RatioTarget:P0} of direct | {GatewayRatio:P0} | **{Verdict(GatewayRatio >= RatioTarget)}** |"));
         text.AppendLine(Invariant($"| gateway ratio no lower than nginx's in the same run | gateway {GatewayRatio:P0}, nginx {NginxRatio:P0} | **{Verdict(GatewayRatio >= NginxRatio)}** |"));
         text.AppendLine(Invariant($"| p99 added latency under {AddedP99TargetMs:0} ms at half the direct maximum ({fixedRates[0]:0} req/s) | {GatewayAddedP99:0.000} ms (nginx {NginxAddedP99:0.000} ms) | **{Verdict(GatewayAddedP99 < AddedP99TargetMs)}** |"));
+        text.AppendLine(Invariant($"| context: bare YARP {YarpVersion} (no gateway pipeline) to direct | {YarpRatio:P0} | (no target) |"));
         text.AppendLine(Invariant($"| context: p99 added latency at half the gateway's maximum ({fixedRates[1]:0} req/s) | {AddedP99(Gateway, 1):0.000} ms (nginx {AddedP99(Nginx, 1):0.000} ms) | (no target) |"));
     }
 
@@ -140,11 +145,14 @@ internal sealed class PartnerReport(
     {
         "direct" => "direct: the upstream itself",
         "gateway" => "gateway: partner route (JWT, scope check, rate limiter, transforms, credential injection)",
-        _ => "nginx: `proxy_pass` with upstream keep-alive",
+        "nginx" => "nginx: `proxy_pass` with upstream keep-alive",
+        _ => $"bare YARP {YarpVersion}: the same proxy with no gateway pipeline, credential swap only",
     };
 
     private double EstimatedMinutes() =>
-        ((3 * 10) + (settings.Rounds * 3 * (settings.Duration.TotalSeconds + (2 * (settings.RateDuration.TotalSeconds + 5)))) + 60) / 60;
+        ((paths.Length * 10) + (settings.Rounds * paths.Length * (settings.Duration.TotalSeconds + (2 * (settings.RateDuration.TotalSeconds + 5)))) + 60) / 60;
+
+    private static string YarpVersion => typeof(Yarp.ReverseProxy.Forwarder.IHttpForwarder).Assembly.GetName().Version?.ToString(3) ?? "";
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 

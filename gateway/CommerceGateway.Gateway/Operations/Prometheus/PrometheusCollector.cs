@@ -16,6 +16,7 @@ internal sealed class PrometheusCollector : IDisposable
     public static readonly IReadOnlyList<double> DurationBounds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly ConcurrentDictionary<string, MetricFamily> _families = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _labelNames = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
     private readonly IMeterFactory _ownFactory;
 
@@ -57,7 +58,7 @@ internal sealed class PrometheusCollector : IDisposable
         return new Subscription(family, histogram, constant);
     }
 
-    private static void Record(object? state, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private void Record(object? state, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (state is not Subscription subscription)
         {
@@ -76,25 +77,27 @@ internal sealed class PrometheusCollector : IDisposable
     }
 
     /// <summary>The label set in exposition form, sorted by name so one set always maps to one series.</summary>
-    private static string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags, KeyValuePair<string, object?>[] constant)
+    /// <remarks>Runs for every measurement (two per request), so it allocates one array and one builder.</remarks>
+    private string Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags, KeyValuePair<string, object?>[] constant)
     {
         if (tags.Length == 0 && constant.Length == 0)
         {
             return string.Empty;
         }
 
-        var pairs = new List<(string Name, string Value)>(tags.Length + constant.Length);
+        var pairs = new (string Name, string Value)[tags.Length + constant.Length];
+        var count = 0;
         foreach (var tag in tags)
         {
-            pairs.Add((PrometheusNaming.Sanitize(tag.Key), Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty));
+            var value = tag.Value as string ?? Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+            Insert(pairs, ref count, (LabelName(tag.Key), value));
         }
 
         foreach (var tag in constant)
         {
-            pairs.Add((tag.Key, (string)tag.Value!));
+            Insert(pairs, ref count, (tag.Key, (string)tag.Value!));
         }
 
-        pairs.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         var builder = new StringBuilder();
         foreach (var (name, value) in pairs)
         {
@@ -110,6 +113,23 @@ internal sealed class PrometheusCollector : IDisposable
 
         return builder.ToString();
     }
+
+    /// <summary>Insertion by name: label sets are a handful of pairs.</summary>
+    private static void Insert((string Name, string Value)[] pairs, ref int count, (string Name, string Value) pair)
+    {
+        var at = count;
+        while (at > 0 && string.CompareOrdinal(pairs[at - 1].Name, pair.Name) > 0)
+        {
+            pairs[at] = pairs[at - 1];
+            at--;
+        }
+
+        pairs[at] = pair;
+        count++;
+    }
+
+    /// <summary>Tag keys are a small fixed set, so each is sanitized once.</summary>
+    private string LabelName(string key) => _labelNames.GetOrAdd(key, PrometheusNaming.Sanitize);
 
     private sealed record Subscription(MetricFamily Family, bool IsHistogram, KeyValuePair<string, object?>[] ConstantLabels);
 }
