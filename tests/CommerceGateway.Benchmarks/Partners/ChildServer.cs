@@ -37,10 +37,16 @@ internal sealed class ChildServer : IAsyncDisposable
 
     /// <summary>Starts <paramref name="fileName"/> and waits until it accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static async Task<ChildServer> StartAsync(
-        string name, string fileName, IEnumerable<string> arguments, int port, IReadOnlyDictionary<string, string>? environment = null)
+        string name,
+        string fileName,
+        IEnumerable<string> arguments,
+        int port,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -37,8 +37,10 @@ internal static class GatewayUnderTest
         settings["Identity:Keys:Algorithm"] = algorithm;
         // Environment keys use "__" for ':' as in a container deployment.
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        // Run from its own folder, as the container image does (WORKDIR /app): the content root, where
+        // appsettings.json and appsettings.Production.json are read, is the working directory.
         return ChildServer.StartAsync(
-            "gateway", "timeout", ["--kill-after=5s", "30m", "dotnet", DllPath, "--urls", BaseUrl(port)], port, environment);
+            "gateway", "timeout", ["--kill-after=5s", "30m", "dotnet", DllPath, "--urls", BaseUrl(port)], port, environment, Path.GetDirectoryName(DllPath));
     }
 
     /// <summary>Gets an access token for the partner route from the gateway's own token endpoint.</summary>
