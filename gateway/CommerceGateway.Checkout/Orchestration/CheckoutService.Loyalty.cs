@@ -90,6 +90,13 @@ public sealed partial class CheckoutService
             return cart;
         }
 
+        if (!backend.Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
+        {
+            // A reward applied before the channel lost the capability cannot be honoured; drop it rather than block the cart.
+            CheckoutLog.RewardDropped(_logger, cart.Id);
+            return cart with { Loyalty = loyalty with { RewardId = null, Discount = null } };
+        }
+
         try
         {
             var result = await SendLoyaltyAsync(cart, LoyaltyOrderStatus.Checkout, cancellationToken);
