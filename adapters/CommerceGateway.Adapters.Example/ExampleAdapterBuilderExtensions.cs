@@ -12,7 +12,7 @@ public static class ExampleAdapterBuilderExtensions
     /// Registers the adapter kind <c>"example"</c> (<see cref="ExampleShopBackend"/>). A channel of
     /// this kind must configure <c>Credentials:ApiKey</c> (start-up fails naming the key otherwise)
     /// and, unless it lists its own, gets the capabilities
-    /// <see cref="ChannelCapabilities.CaptureLater"/> and <see cref="ChannelCapabilities.Refunds"/>.
+    /// <see cref="ChannelCapabilities.CaptureLater"/>, <see cref="ChannelCapabilities.Refunds"/> and <see cref="ChannelCapabilities.LoyaltyDiscounts"/>.
     /// Safe to call twice.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddCommerceAdapters</c>.</param>

@@ -26,7 +26,7 @@ public sealed partial class ExampleShopBackend : CommerceBackend
     public const string ApiKeyCredential = "ApiKey";
 
     /// <summary>What a channel can do when its configuration lists no capabilities.</summary>
-    public const ChannelCapabilities DefaultCapabilities = ChannelCapabilities.CaptureLater | ChannelCapabilities.Refunds;
+    public const ChannelCapabilities DefaultCapabilities = ChannelCapabilities.CaptureLater | ChannelCapabilities.Refunds | ChannelCapabilities.LoyaltyDiscounts;
 
     /// <summary>The key under which the shop's cart id is kept in <see cref="Cart.Backend"/>.</summary>
     internal const string ShopCartId = "shopCartId";
@@ -145,6 +145,23 @@ public sealed partial class ExampleShopBackend : CommerceBackend
         }
 
         return ExampleShopSteps.Refresh(cart);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The shop keeps one merchant discount per cart, on the order checkout creates, so both the order
+    /// total and the amount authorized are the discounted total.
+    /// </remarks>
+    public override async Task<Cart> ApplyLoyaltyDiscountAsync(Cart cart, Money? discount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        if (!Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
+        {
+            return await NotSupported<Cart>(ChannelCapabilities.LoyaltyDiscounts);
+        }
+
+        using var answer = await _client.SetDiscountAsync(ShopCartOf(cart), discount, cancellationToken);
+        return ExampleShopReader.Cart(answer, cart);
     }
 
     /// <summary>The shop's id of the cart, which <see cref="CreateCartAsync"/> stored.</summary>

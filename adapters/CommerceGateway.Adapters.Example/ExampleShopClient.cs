@@ -38,6 +38,12 @@ internal sealed class ExampleShopClient(Channel channel, HttpClient http)
     public Task<JsonDocument> SetEmailAsync(string shopCartId, string email, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, $"carts/{Escape(shopCartId)}/customer", new JsonObject { ["email"] = email }, "UpdateBuyer", safeToRetry: true, cancellationToken);
 
+    /// <summary>Sets the cart's discount, or removes it when <paramref name="amount"/> is null; both set a state, so both are safe to retry.</summary>
+    public Task<JsonDocument> SetDiscountAsync(string shopCartId, Money? amount, CancellationToken cancellationToken) =>
+        amount is { } a
+            ? SendAsync(HttpMethod.Put, $"carts/{Escape(shopCartId)}/discount", new JsonObject { ["amount"] = Amount(a) }, "ApplyLoyaltyDiscount", safeToRetry: true, cancellationToken)
+            : SendAsync(HttpMethod.Delete, $"carts/{Escape(shopCartId)}/discount", body: null, "ApplyLoyaltyDiscount", safeToRetry: true, cancellationToken);
+
     /// <summary>Authorizes the token and creates the order. A decline (402) is returned as its reason, not thrown.</summary>
     public async Task<(JsonDocument? Order, string? DeclineReason)> CheckoutAsync(string shopCartId, Money amount, string paymentToken, CancellationToken cancellationToken)
     {

@@ -17,21 +17,24 @@ internal static class ExampleShopReader
         var currency = SameCurrency(root.Required("currency"), previous.Currency);
         var lines = root.Required("lines").Items().Select(l => Line(l, currency)).ToList();
         var total = root.Required("total").AsMoney(currency);
+        var zero = Money.Zero(currency);
+
+        // The shop's only discount is the one the gateway sets for a loyalty reward.
+        var discount = root.Optional("discount")?.AsMoney(currency) ?? zero;
 
         // Cross-check what can be checked: a total that disagrees with the lines means we misread the shop.
-        var sum = lines.Aggregate(Money.Zero(currency), (acc, l) => acc + l.Total);
-        if (sum != total)
+        var sum = lines.Aggregate(zero, (acc, l) => acc + l.Total);
+        if (sum - discount != total)
         {
-            throw root.Required("total").Problem($"expected the lines' sum {sum}, found {total}");
+            throw root.Required("total").Problem($"expected the lines' sum {sum} less the discount {discount}, found {total}");
         }
 
-        var zero = Money.Zero(currency);
         var cart = previous with
         {
             Lines = lines,
 
             // Prices include VAT and the shop does not break it out, so taxes show as zero, included.
-            Totals = new CartTotals(total, zero, zero, zero, total, TaxesIncluded: true),
+            Totals = new CartTotals(sum, discount, zero, zero, total, TaxesIncluded: true, LoyaltyDiscount: discount.Amount > 0m ? discount : null),
 
             // The only thing the adapter must remember between calls; the gateway stores it with the cart.
             Backend = previous.Backend.With(ExampleShopBackend.ShopCartId, root.Required("id").AsText()),

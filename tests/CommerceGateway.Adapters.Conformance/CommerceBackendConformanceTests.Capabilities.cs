@@ -30,6 +30,7 @@ public abstract partial class CommerceBackendConformanceTests
             (ChannelCapabilities.DiscountCodes, () => backend.ApplyDiscountCodeAsync(cart, "CODE", ct)),
             (ChannelCapabilities.DiscountCodes, () => backend.RemoveDiscountCodeAsync(cart, "CODE", ct)),
             (ChannelCapabilities.Resume, () => backend.ResumeCheckoutAsync(cart, ct)),
+            (ChannelCapabilities.LoyaltyDiscounts, () => backend.ApplyLoyaltyDiscountAsync(cart, new Money(1m, Currency), ct)),
             (ChannelCapabilities.CaptureLater, () => backend.CaptureAsync(order, null, ct)),
             (ChannelCapabilities.Refunds, () => backend.RefundAsync(order, zero, null, ct)),
             (ChannelCapabilities.Cancellation, () => backend.CancelAsync(order, ct)),

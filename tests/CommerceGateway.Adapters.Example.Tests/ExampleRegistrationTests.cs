@@ -17,6 +17,7 @@ public sealed class ExampleRegistrationTests(SandboxServer sandbox) : IClassFixt
             ["Adapters:example:Type"] = "CommerceGateway.Adapters.Example.ExampleShopBackend, CommerceGateway.Adapters.Example",
             ["Adapters:example:DefaultCapabilities:0"] = "CaptureLater",
             ["Adapters:example:DefaultCapabilities:1"] = "Refunds",
+            ["Adapters:example:DefaultCapabilities:2"] = "LoyaltyDiscounts",
             ["Adapters:example:RequiredCredentials:0"] = "ApiKey",
             ["Channels:shop:Adapter"] = "example",
             ["Channels:shop:BaseUrl"] = sandbox.ProtocolUrl("example").ToString(),

@@ -33,21 +33,41 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
     }
 
     [Fact]
-    public async Task SubmitPayment_MemberWithReward_ReportsEveryStageAndAwardsPoints()
+    public async Task SubmitPayment_MemberWithReward_PaysTheDiscountedTotal_ReportsEveryStageAndAwardsPointsOnIt()
+    {
+        using var host = new SpendgoCheckoutHost(sandbox);
+        var (member, rewards) = await SpendgoSandboxAdmin.NewMemberAsync(sandbox, 0m, "rw-5off");
+        var cart = Value(await host.Checkout.CreateCartAsync(Client, SpendgoCheckoutHost.RewardShop, "USD", Ct));
+        Value(await host.Checkout.AttachLoyaltyAsync(Client, cart.Id, member, "store-001", null, Ct));
+        Value(await host.Checkout.AddLinesAsync(Client, cart.Id, [new CartLineInput("TEE-M", 2), new CartLineInput("MUG", 1)], null, Ct));
+        var withReward = Value(await host.Checkout.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct));
+        Value(await host.Checkout.UpdateBuyerAsync(Client, cart.Id, Buyer, null, Ct));
+        Value(await host.Checkout.BeginCheckoutAsync(Client, cart.Id, null, Ct));
+
+        var paid = Value(await host.Checkout.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct));
+        var captured = Value(await host.Checkout.CaptureAsync(Client, paid.Order!.Id, null, Ct));
+
+        Assert.Equal(new Money(5.00m, CurrencyCode.Usd), withReward.Loyalty!.Discount);
+        Assert.Equal(new Money(53.00m, CurrencyCode.Usd), withReward.Totals.Total);
+        Assert.Equal(new Money(53.00m, CurrencyCode.Usd), paid.Order.Order.Total);
+        Assert.Equal(new Money(53.00m, CurrencyCode.Usd), captured.Order.AmountPaid);
+        Assert.Equal(LoyaltyOrderStatus.Completed, captured.Loyalty!.Status);
+        Assert.Equal("redeemed", await SpendgoSandboxAdmin.RewardStateAsync(sandbox, member, rewards["rw-5off"]));
+        var account = await host.Checkout.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, member, "store-001", Ct);
+        Assert.Equal(53m, account.Value!.Balance.Points);
+    }
+
+    [Fact]
+    public async Task ApplyReward_OnOrderFlowWhichCannotTakeTheDiscountOff_IsNotSupported_AndTheRewardStaysAvailable()
     {
         using var host = new SpendgoCheckoutHost(sandbox);
         var (member, rewards) = await SpendgoSandboxAdmin.NewMemberAsync(sandbox, 0m, "rw-5off");
         var cart = await ReadyCartAsync(host, member);
-        var withReward = await host.Checkout.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct);
-        Assert.True(withReward.Succeeded, string.Join("; ", withReward.Errors.Select(e => e.Message)));
-        Assert.Equal(new Money(5.00m, CurrencyCode.Usd), withReward.Value!.Loyalty!.Discount);
 
-        var paid = await host.Checkout.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct);
+        var refused = await host.Checkout.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct);
 
-        Assert.True(paid.Succeeded, string.Join("; ", paid.Errors.Select(e => e.Message)));
-        Assert.Equal("redeemed", await SpendgoSandboxAdmin.RewardStateAsync(sandbox, member, rewards["rw-5off"]));
-        var account = await host.Checkout.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, member, "store-001", Ct);
-        Assert.True(account.Value!.Balance.Points > 0);
+        Assert.Equal(CommerceErrorCodes.NotSupported, Assert.Single(refused.Errors).Code);
+        Assert.Equal("available", await SpendgoSandboxAdmin.RewardStateAsync(sandbox, member, rewards["rw-5off"]));
     }
 
     private static async Task<Cart> ReadyCartAsync(SpendgoCheckoutHost host, string? memberId)

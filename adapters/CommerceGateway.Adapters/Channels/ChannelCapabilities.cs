@@ -45,4 +45,11 @@ public enum ChannelCapabilities
 
     /// <summary>Events and sessions can be browsed.</summary>
     EventCatalog = 1 << 12,
+
+    /// <summary>
+    /// The backend takes a discount the gateway gives it (a loyalty reward's) off the order, so the
+    /// order total and the payment are the discounted amount. Without it a channel can still earn
+    /// loyalty points, but a reward cannot be applied: redeeming it would charge the buyer in full.
+    /// </summary>
+    LoyaltyDiscounts = 1 << 13,
 }

@@ -43,6 +43,16 @@ public abstract partial class CommerceBackend
     public virtual Task<Cart> RemoveDiscountCodeAsync(Cart cart, string code, CancellationToken cancellationToken) =>
         NotSupported<Cart>(ChannelCapabilities.DiscountCodes);
 
+    /// <summary>
+    /// Takes a loyalty reward's discount off the backend's cart (null removes it), replacing any discount
+    /// applied before, and returns the cart with the backend's totals: <see cref="CartTotals.Total"/>
+    /// discounted and <see cref="CartTotals.LoyaltyDiscount"/> set. The discount must stay on the order
+    /// the payment creates, so the order total and the amount charged are both the discounted amount.
+    /// Needs <see cref="ChannelCapabilities.LoyaltyDiscounts"/>.
+    /// </summary>
+    public virtual Task<Cart> ApplyLoyaltyDiscountAsync(Cart cart, Money? discount, CancellationToken cancellationToken) =>
+        NotSupported<Cart>(ChannelCapabilities.LoyaltyDiscounts);
+
     /// <summary>Resumes an expired checkout, re-reserving inventory. Needs <see cref="ChannelCapabilities.Resume"/>.</summary>
     public virtual Task<Cart> ResumeCheckoutAsync(Cart cart, CancellationToken cancellationToken) =>
         NotSupported<Cart>(ChannelCapabilities.Resume);

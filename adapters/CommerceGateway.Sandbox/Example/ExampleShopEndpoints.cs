@@ -23,6 +23,12 @@ internal static class ExampleShopEndpoints
         group.MapPut("/carts/{cartId}/customer", (string cartId, CustomerBody body, ExampleShopStore store) =>
             TypedResults.Ok(ExampleShopViews.Cart(store.SetEmail(cartId, body.Email))));
 
+        group.MapPut("/carts/{cartId}/discount", (string cartId, DiscountBody body, ExampleShopStore store) =>
+            TypedResults.Ok(ExampleShopViews.Cart(store.SetDiscount(cartId, Amount(body.Amount, "amount")))));
+
+        group.MapDelete("/carts/{cartId}/discount", (string cartId, ExampleShopStore store) =>
+            TypedResults.Ok(ExampleShopViews.Cart(store.SetDiscount(cartId, 0m))));
+
         group.MapPost("/carts/{cartId}/checkout", (string cartId, CheckoutBody body, HttpContext http, ExampleShopStore store) =>
             TypedResults.Json(
                 ExampleShopViews.Order(store.Checkout(cartId, Amount(body.Amount, "amount"), body.PaymentToken, http.SandboxFault())),
@@ -48,6 +54,8 @@ internal static class ExampleShopEndpoints
     internal sealed record LineBody(int Quantity);
 
     internal sealed record CustomerBody(string? Email);
+
+    internal sealed record DiscountBody(string? Amount);
 
     internal sealed record CheckoutBody(string? Amount, string? PaymentToken);
 

@@ -14,7 +14,15 @@ internal sealed class ShopCart(string id, string currency)
     /// <summary>Set once checkout succeeded; the cart is closed from then on.</summary>
     public string? OrderId { get; set; }
 
-    public decimal Total => Lines.Sum(l => l.Total);
+    /// <summary>The discount the merchant set (e.g. a loyalty reward's), kept while the lines change.</summary>
+    public decimal DiscountSet { get; set; }
+
+    public decimal Subtotal => Lines.Sum(l => l.Total);
+
+    /// <summary>The discount taken off: what was set, never more than the lines are worth.</summary>
+    public decimal Discount => Math.Min(DiscountSet, Subtotal);
+
+    public decimal Total => Subtotal - Discount;
 }
 
 /// <summary>A cart or order line.</summary>
@@ -33,6 +41,8 @@ internal sealed class ShopOrder(string id, ShopCart cart, string paymentReferenc
     public string Currency { get; } = cart.Currency;
 
     public IReadOnlyList<ShopLine> Lines { get; } = [.. cart.Lines];
+
+    public decimal Discount { get; } = cart.Discount;
 
     public decimal Total { get; } = cart.Total;
 

@@ -83,6 +83,22 @@ internal sealed class ExampleShopStore(TimeProvider time)
         }
     }
 
+    /// <summary>Sets the cart's discount (0 removes it), replacing any set before: a PUT, so sending it twice changes nothing.</summary>
+    public ShopCart SetDiscount(string cartId, decimal amount)
+    {
+        if (amount < 0m)
+        {
+            throw ExampleShopException.Unprocessable("invalid_amount", "A discount must not be negative.");
+        }
+
+        lock (_gate)
+        {
+            var cart = Open(cartId);
+            cart.DiscountSet = amount;
+            return cart;
+        }
+    }
+
     /// <summary>Authorizes the payment token for the cart's total and turns the cart into an order.</summary>
     public ShopOrder Checkout(string cartId, decimal amount, string? paymentToken, FaultSpec fault)
     {

@@ -11,6 +11,7 @@ internal static class ExampleShopViews
         status = cart.OrderId is null ? "open" : "ordered",
         orderId = cart.OrderId,
         lines = cart.Lines.Select(Line).ToList(),
+        discount = ExampleShopStore.Format(cart.Discount),
         total = ExampleShopStore.Format(cart.Total),
     };
 
@@ -21,6 +22,7 @@ internal static class ExampleShopViews
         status = order.Status,
         currency = order.Currency,
         lines = order.Lines.Select(Line).ToList(),
+        discount = ExampleShopStore.Format(order.Discount),
         total = ExampleShopStore.Format(order.Total),
         captured = ExampleShopStore.Format(order.Captured),
         refunded = ExampleShopStore.Format(order.Refunded),

@@ -20,11 +20,17 @@ public sealed partial class CheckoutService
                     ? Task.FromResult(cart with { Loyalty = new LoyaltyAttachment(program, memberId, storeCode) })
                     : Task.FromException<Cart>(new CapabilityNotSupportedException(cart.Channel, ChannelCapabilities.Loyalty, "loyalty")), cancellationToken);
 
-    /// <summary>Applies a reward; the loyalty backend validates it against the cart and computes the discount.</summary>
+    /// <summary>
+    /// Applies a reward: the loyalty backend validates it against the cart and computes the discount,
+    /// which the commerce backend then takes off the cart, so the cart's total is what the buyer pays.
+    /// A channel whose backend cannot take the discount (no <see cref="ChannelCapabilities.LoyaltyDiscounts"/>)
+    /// refuses the reward before the program hears of it.
+    /// </summary>
     public Task<CheckoutResult<Cart>> ApplyRewardAsync(ClientContext client, string cartId, string rewardId, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, async (_, cart, ct) =>
+        ChangeCartAsync(client, cartId, expectedVersion, async (backend, cart, ct) =>
         {
             var loyalty = cart.Loyalty ?? throw new BackendRejectedException(cart.Channel, CommerceErrorCodes.InvalidStep, "Attach a loyalty member to the cart first.", field: "cartId");
+            EnsureRewardsSupported(backend);
             if (loyalty.MemberId is null)
             {
                 throw new BackendRejectedException(cart.Channel, CommerceErrorCodes.RewardNotApplicable, "Guest orders cannot use rewards.", field: "rewardId");
@@ -37,13 +43,16 @@ public sealed partial class CheckoutService
 
             var withReward = cart with { Loyalty = loyalty with { RewardId = rewardId } };
             var result = await SendLoyaltyAsync(withReward, LoyaltyOrderStatus.Checkout, ct);
-            return withReward with { Loyalty = withReward.Loyalty! with { Discount = result.Discount, Status = LoyaltyOrderStatus.Checkout } };
+            var discounted = await SyncLoyaltyDiscountAsync(backend, withReward, result.Discount, ct);
+            return discounted with { Loyalty = withReward.Loyalty! with { Discount = result.Discount, Status = LoyaltyOrderStatus.Checkout } };
         }, cancellationToken);
 
-    /// <summary>Removes the cart's reward.</summary>
+    /// <summary>Removes the cart's reward and its discount.</summary>
     public Task<CheckoutResult<Cart>> RemoveRewardAsync(ClientContext client, string cartId, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, (_, cart, _) =>
-            Task.FromResult(cart.Loyalty is { } loyalty ? cart with { Loyalty = loyalty with { RewardId = null, Discount = null } } : cart), cancellationToken);
+        ChangeCartAsync(client, cartId, expectedVersion, async (backend, cart, ct) =>
+            cart.Loyalty is { } loyalty
+                ? (await SyncLoyaltyDiscountAsync(backend, cart, null, ct)) with { Loyalty = loyalty with { RewardId = null, Discount = null } }
+                : cart, cancellationToken);
 
     /// <summary>A member's balance and the rewards usable at a store.</summary>
     public async Task<CheckoutResult<LoyaltyAccount>> GetLoyaltyAccountAsync(string program, string memberId, string storeCode, CancellationToken cancellationToken)
@@ -71,24 +80,34 @@ public sealed partial class CheckoutService
     }
 
     private Task<CheckoutResult<Cart>> ChangeCartWithLoyaltyAsync(ClientContext client, string cartId, long? expectedVersion, Func<CommerceBackend, Cart, CancellationToken, Task<Cart>> change, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, async (backend, cart, ct) => await RevalidateRewardAsync(await change(backend, cart, ct), ct), cancellationToken);
+        ChangeCartAsync(client, cartId, expectedVersion, async (backend, cart, ct) => await RevalidateRewardAsync(backend, await change(backend, cart, ct), ct), cancellationToken);
 
-    private async Task<Cart> RevalidateRewardAsync(Cart cart, CancellationToken cancellationToken)
+    /// <summary>Re-sends checkout after a cart change; the backend's discount follows what the program now computes.</summary>
+    private async Task<Cart> RevalidateRewardAsync(CommerceBackend backend, Cart cart, CancellationToken cancellationToken)
     {
         if (cart.Loyalty is not { RewardId: not null } loyalty)
         {
             return cart;
         }
 
+        if (!backend.Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
+        {
+            // A reward applied before the channel lost the capability cannot be honoured; drop it rather than block the cart.
+            CheckoutLog.RewardDropped(_logger, cart.Id);
+            return cart with { Loyalty = loyalty with { RewardId = null, Discount = null } };
+        }
+
         try
         {
             var result = await SendLoyaltyAsync(cart, LoyaltyOrderStatus.Checkout, cancellationToken);
-            return cart with { Loyalty = loyalty with { Discount = result.Discount, Status = LoyaltyOrderStatus.Checkout } };
+            var discounted = await SyncLoyaltyDiscountAsync(backend, cart, result.Discount, cancellationToken);
+            return discounted with { Loyalty = loyalty with { Discount = result.Discount, Status = LoyaltyOrderStatus.Checkout } };
         }
         catch (BackendRejectedException e) when (e.Code == CommerceErrorCodes.RewardNotApplicable)
         {
             CheckoutLog.RewardDropped(_logger, cart.Id);
-            return cart with { Loyalty = loyalty with { RewardId = null, Discount = null } };
+            var undiscounted = await SyncLoyaltyDiscountAsync(backend, cart, null, cancellationToken);
+            return undiscounted with { Loyalty = loyalty with { RewardId = null, Discount = null } };
         }
         catch (CommerceException e) when (e.IsFault)
         {
@@ -98,6 +117,32 @@ public sealed partial class CheckoutService
         }
     }
 
+    /// <summary>
+    /// Before payment: validates the reward once more (a voided attempt becomes a new loyalty order) and
+    /// makes sure the backend's cart carries exactly the discount the program computed, so the total
+    /// charged is the discounted one. A reward is never placed while its discount is not applied.
+    /// </summary>
+    private async Task<Cart> PrepareRewardAsync(CommerceBackend backend, Cart cart, CancellationToken cancellationToken)
+    {
+        if (cart.Loyalty is not { RewardId: not null } loyalty)
+        {
+            return cart;
+        }
+
+        EnsureRewardsSupported(backend);
+        if (loyalty.Status == LoyaltyOrderStatus.Placed)
+        {
+            // Placed locks the reward and its discount: the program is not asked again.
+            return await SyncLoyaltyDiscountAsync(backend, cart, loyalty.Discount, cancellationToken);
+        }
+
+        // A voided attempt cannot be placed again: the retry is a new loyalty order.
+        var attempt = loyalty.Status == LoyaltyOrderStatus.Voided ? loyalty with { OrderId = SecureIds.New("loyalty"), Status = null } : loyalty;
+        var result = await SendLoyaltyAsync(cart with { Loyalty = attempt }, LoyaltyOrderStatus.Checkout, cancellationToken);
+        var discounted = await SyncLoyaltyDiscountAsync(backend, cart, result.Discount, cancellationToken);
+        return discounted with { Loyalty = attempt with { Discount = result.Discount, Status = LoyaltyOrderStatus.Checkout } };
+    }
+
     private async Task<Cart> PlaceLoyaltyOrderAsync(Cart cart, CancellationToken cancellationToken)
     {
         if (cart.Loyalty is not { RewardId: not null } loyalty || loyalty.Status == LoyaltyOrderStatus.Placed)
@@ -105,11 +150,35 @@ public sealed partial class CheckoutService
             return cart;
         }
 
-        // A voided attempt cannot be placed again: the retry is a new loyalty order.
-        var attempt = loyalty.Status == LoyaltyOrderStatus.Voided ? cart with { Loyalty = loyalty with { OrderId = SecureIds.New("loyalty"), Status = null } } : cart;
-        await SendLoyaltyAsync(attempt, LoyaltyOrderStatus.Checkout, cancellationToken);
-        await SendLoyaltyAsync(attempt, LoyaltyOrderStatus.Placed, cancellationToken);
-        return attempt with { Loyalty = attempt.Loyalty! with { Status = LoyaltyOrderStatus.Placed } };
+        await SendLoyaltyAsync(cart, LoyaltyOrderStatus.Placed, cancellationToken);
+        return cart with { Loyalty = loyalty with { Status = LoyaltyOrderStatus.Placed } };
+    }
+
+    /// <summary>
+    /// Puts <paramref name="discount"/> (null or zero: none) on the backend's cart unless it is there
+    /// already, and checks that the backend took exactly that amount off.
+    /// </summary>
+    private static async Task<Cart> SyncLoyaltyDiscountAsync(CommerceBackend backend, Cart cart, Money? discount, CancellationToken cancellationToken)
+    {
+        var wanted = discount is { Amount: > 0m } ? discount : null;
+        if (cart.Totals.LoyaltyDiscount == wanted)
+        {
+            return cart;
+        }
+
+        var discounted = await backend.ApplyLoyaltyDiscountAsync(cart, wanted, cancellationToken);
+        return discounted.Totals.LoyaltyDiscount == wanted
+            ? discounted
+            : throw new BackendProtocolException(cart.Channel, "totals.loyaltyDiscount", $"expected a loyalty discount of {wanted?.ToString() ?? "none"}, found {discounted.Totals.LoyaltyDiscount?.ToString() ?? "none"}");
+    }
+
+    /// <summary>Rewards need a backend that takes their discount off the order; otherwise the buyer would pay in full for a redeemed reward.</summary>
+    private static void EnsureRewardsSupported(CommerceBackend backend)
+    {
+        if (!backend.Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
+        {
+            throw new CapabilityNotSupportedException(backend.Channel.Name, ChannelCapabilities.LoyaltyDiscounts, "loyalty rewards");
+        }
     }
 
     private async Task<Cart> AdvanceLoyaltyAsync(Cart cart, PaymentStatus payment, CancellationToken cancellationToken)

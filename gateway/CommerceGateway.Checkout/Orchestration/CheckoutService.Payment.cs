@@ -73,7 +73,6 @@ public sealed partial class CheckoutService
         }
 
         var cart = session.Cart;
-        var due = cart.Totals.Total;
         var refusal = cart.Checkout.Status switch
         {
             CheckoutStatus.Complete => "The cart is already paid.",
@@ -87,16 +86,28 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidStep, refusal);
         }
 
-        if (payment.Amount is { } amount && amount != due)
-        {
-            return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidInput, $"The amount must equal the cart's total, {due}.", "amount");
-        }
-
         try
         {
+            var backend = _channels.GetCommerceBackend(cart.Channel);
+            cart = await PrepareRewardAsync(backend, cart, cancellationToken);
+
+            // The total is after every discount, the loyalty reward's included: that is what the buyer owes.
+            var due = cart.Totals.Total;
+            if (payment.Amount is { } amount && amount != due)
+            {
+                if (cart != session.Cart)
+                {
+                    // The backend's discount was brought up to date; the stored cart shows the total to pay.
+                    await SaveCartAsync(session, cart, cancellationToken);
+                }
+
+                var after = cart.Totals.LoyaltyDiscount is { } reward ? $" after the {reward.FormatAmount()} {reward.Currency.Code} loyalty discount" : string.Empty;
+                return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidInput, $"The amount must equal the cart's total{after}, {due.FormatAmount()} {due.Currency.Code}.", "amount");
+            }
+
             cart = await PlaceLoyaltyOrderAsync(cart, cancellationToken);
             var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
-            var outcome = await _channels.GetCommerceBackend(cart.Channel).SubmitPaymentAsync(cart, instruction, cancellationToken);
+            var outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
             return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
         }
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)

@@ -47,7 +47,7 @@ internal static class CartMutations
             "Attaches a loyalty member (or a guest, without memberId) and store; cart changes then re-validate the reward.",
             f => f.Arg("memberId", "String", "The member; omit for a guest order.").Arg("store", "String!", "The store code."),
             call => call.Checkout.AttachLoyaltyAsync(call.Client, call.Str("cartId"), call.OptStr("memberId"), call.Str("store"), call.Version, call.Cancellation));
-        m.CartMutation("cartRewardApply", "Applies one loyalty reward; the program validates it and computes the discount (REWARD_NOT_APPLICABLE otherwise).", f => f.Arg("rewardId", "ID!", "The reward."), call =>
+        m.CartMutation("cartRewardApply", "Applies one loyalty reward; the program validates it and computes the discount (REWARD_NOT_APPLICABLE otherwise), which the backend takes off cost.total. NOT_SUPPORTED on a channel without LOYALTY_DISCOUNTS, whose backend cannot take a discount off.", f => f.Arg("rewardId", "ID!", "The reward."), call =>
             call.Checkout.ApplyRewardAsync(call.Client, call.Str("cartId"), call.Str("rewardId"), call.Version, call.Cancellation));
         m.CartMutation("cartRewardRemove", "Removes the cart's reward.", _ => { }, call =>
             call.Checkout.RemoveRewardAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation));

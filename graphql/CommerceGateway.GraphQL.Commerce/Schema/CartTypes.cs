@@ -96,10 +96,11 @@ internal static class CartTypes
         .Type("CartCost", o => o
             .Description("The cart's amounts as the backend computed them; the gateway never recomputes prices.")
             .Prop<CartTotals>("subtotal", "Money!", "Sum of the lines before discounts, shipping and taxes.", t => t.Subtotal)
-            .Prop<CartTotals>("discounts", "Money!", "Total discount (subtracted).", t => t.Discounts)
+            .Prop<CartTotals>("discounts", "Money!", "Total discount (subtracted), the loyalty reward's included.", t => t.Discounts)
+            .Prop<CartTotals>("loyaltyDiscount", "Money", "The loyalty reward's discount, part of discounts and already taken off total; null without a reward.", t => t.LoyaltyDiscount)
             .Prop<CartTotals>("shipping", "Money!", "Shipping cost.", t => t.Shipping)
             .Prop<CartTotals>("taxes", "Money!", "Tax amount.", t => t.Taxes)
-            .Prop<CartTotals>("total", "Money!", "What the buyer pays.", t => t.Total)
+            .Prop<CartTotals>("total", "Money!", "What the buyer pays, after every discount (the loyalty reward's included); a payment's amount must equal it.", t => t.Total)
             .Prop<CartTotals>("taxesIncluded", "Boolean!", "True when prices include tax.", t => t.TaxesIncluded))
         .Enum("CheckoutStepKind", e => e.Description("A step of a checkout; each backend requires its own ordered subset.").Values<CheckoutStepKind>())
         .Enum("CheckoutStatus", e => e.Description("Where a cart's checkout stands.").Values<CheckoutStatus>())

@@ -54,5 +54,5 @@ internal static class InputTypes
             .In("pspToken", "String", "A payment token issued by the PSP.")
             .In("pspTransactionId", "String", "Or the id of a transaction the PSP already authorized.")
             .In("pspName", "String", "The PSP's name, e.g. \"stripe\", when the backend wants it.")
-            .In("amount", "MoneyInput", "For a cart: must equal the cart's total when given. For a booking commit: the amount collected."));
+            .In("amount", "MoneyInput", "For a cart: must equal the cart's cost.total (after every discount, the loyalty reward's included) when given. For a booking commit: the amount collected."));
 }

@@ -6,12 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceGateway.Adapters.Spendgo.Tests.Infrastructure;
 
 /// <summary>
-/// The gateway's checkout service over two sandbox channels: an OrderFlow shop whose orders earn in
-/// a Spendgo loyalty channel, both built through the SDK's registration.
+/// The gateway's checkout service over sandbox channels built through the SDK's registration: an
+/// OrderFlow shop and an ExampleShop US storefront whose orders earn in a Spendgo loyalty channel.
+/// Only the ExampleShop one can take a reward's discount off its orders, so only it takes rewards.
 /// </summary>
 internal sealed class SpendgoCheckoutHost : IDisposable
 {
     public const string Shop = "shop";
+    public const string RewardShop = "reward-shop";
     public const string Loyalty = "loyalty";
 
     private readonly ServiceProvider _provider;
@@ -22,11 +24,14 @@ internal sealed class SpendgoCheckoutHost : IDisposable
         shop.Settings["Price.1234"] = "50.00";
         shop.Settings["Price.2345"] = "100.00";
         shop.Capabilities = ["Loyalty", "Shipping"];
+        var rewardShop = new ChannelOptions { Adapter = "example", Currency = "USD", BaseUrl = sandbox.ProtocolUrl("example").ToString(), Loyalty = Loyalty };
+        rewardShop.Credentials["ApiKey"] = "example-api-key";
+        rewardShop.Capabilities = ["CaptureLater", "Loyalty", "LoyaltyDiscounts"];
         var loyalty = new ChannelOptions { Adapter = "spendgo", BaseUrl = sandbox.ProtocolUrl("spendgo").ToString() };
         loyalty.Credentials["ClientId"] = SpendgoTestChannel.ClientId;
         loyalty.Credentials["ClientSecret"] = SpendgoTestChannel.ClientSecret;
         loyalty.Credentials["AccountId"] = SpendgoTestChannel.AccountId;
-        foreach (var channel in new[] { shop, loyalty })
+        foreach (var channel in new[] { shop, rewardShop, loyalty })
         {
             channel.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
             channel.Resilience.TotalTimeout = TimeSpan.FromSeconds(4);
@@ -39,9 +44,11 @@ internal sealed class SpendgoCheckoutHost : IDisposable
         services.AddCommerceAdapters(o =>
             {
                 o.Channels[Shop] = shop;
+                o.Channels[RewardShop] = rewardShop;
                 o.Channels[Loyalty] = loyalty;
             })
             .AddOrderFlowAdapter()
+            .AddExampleAdapter()
             .AddSpendgoAdapter();
         services.AddCheckout(configuration);
         _provider = services.BuildServiceProvider();

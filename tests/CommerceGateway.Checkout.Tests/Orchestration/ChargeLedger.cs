@@ -1,11 +1,17 @@
+using System.Collections.Concurrent;
+using CommerceGateway.Adapters;
+
 namespace CommerceGateway.Checkout.Tests.Orchestration;
 
-/// <summary>Counts charges across every backend instance of a test, like the PSP would.</summary>
+/// <summary>Counts charges across every backend instance of a test, like the PSP would, and keeps the amounts charged.</summary>
 public sealed class ChargeLedger
 {
-    private int _charges;
+    private readonly ConcurrentQueue<Money> _amounts = new();
 
-    public int Charges => _charges;
+    public int Charges => _amounts.Count;
 
-    public void Charge() => Interlocked.Increment(ref _charges);
+    /// <summary>Every amount charged, oldest first.</summary>
+    public IReadOnlyList<Money> Amounts => [.. _amounts];
+
+    public void Charge(Money amount) => _amounts.Enqueue(amount);
 }

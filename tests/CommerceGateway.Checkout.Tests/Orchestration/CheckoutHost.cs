@@ -10,6 +10,9 @@ public sealed class CheckoutHost : IDisposable
     /// <summary>The loyalty channel the shop's orders earn in.</summary>
     public const string LoyaltyChannel = "points";
 
+    /// <summary>A shop channel that earns points but whose backend cannot take a reward's discount off an order.</summary>
+    public const string NoDiscountChannel = "counter";
+
     private readonly ServiceProvider _provider;
 
     public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null)
@@ -25,9 +28,10 @@ public sealed class CheckoutHost : IDisposable
         services.AddCommerceAdapters(o =>
             {
                 o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel };
+                o.Channels[NoDiscountChannel] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = ["Refunds", "Loyalty"] };
                 o.Channels[LoyaltyChannel] = new ChannelOptions { Adapter = "testloyalty", BaseUrl = "http://unused.test/", Currency = "USD" };
             })
-            .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty)
+            .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty | ChannelCapabilities.LoyaltyDiscounts)
             .AddLoyaltyAdapter<TestLoyaltyBackend>("testloyalty", o => o.DefaultCapabilities = ChannelCapabilities.Loyalty);
         services.AddCheckout(configuration);
         _provider = services.BuildServiceProvider();

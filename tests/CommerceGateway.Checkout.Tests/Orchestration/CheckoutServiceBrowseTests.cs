@@ -15,7 +15,7 @@ public sealed class CheckoutServiceBrowseTests : IDisposable
     [Fact]
     public void GetChannels_ListsTheConfiguredChannels()
     {
-        Assert.Equal([CheckoutHost.LoyaltyChannel, "shop"], Checkout.GetChannels().Select(c => c.Name));
+        Assert.Equal([CheckoutHost.NoDiscountChannel, CheckoutHost.LoyaltyChannel, "shop"], Checkout.GetChannels().Select(c => c.Name));
         Assert.NotNull(Checkout.GetChannel("SHOP"));
         Assert.Null(Checkout.GetChannel("nowhere"));
     }

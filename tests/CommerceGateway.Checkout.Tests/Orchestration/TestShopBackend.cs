@@ -6,9 +6,12 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
 /// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously,
 /// "tok_expired" finds the reservation lapsed. Paid orders can be refunded, in parts, up to what was paid.
+/// A loyalty discount stays on the cart (and the order it becomes) until replaced or removed, and the
+/// payment must be exactly the cart's total after it.
 /// </summary>
 public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : CommerceBackend(channel)
 {
+    private const string LoyaltyDiscountKey = "loyaltyDiscount";
     private static readonly Money Price = Money.Of(10m, "USD");
 
     public override Task<Cart> CreateCartAsync(CartCreation request, CancellationToken cancellationToken) =>
@@ -43,8 +46,16 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
 
     public override Task<Cart> BeginCheckoutAsync(Cart cart, CancellationToken cancellationToken) => Task.FromResult(Stepped(cart));
 
+    public override Task<Cart> ApplyLoyaltyDiscountAsync(Cart cart, Money? discount, CancellationToken cancellationToken) =>
+        Task.FromResult(Priced(cart with { Backend = cart.Backend.With(LoyaltyDiscountKey, discount?.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)) }));
+
     public override Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken)
     {
+        if (payment.Amount != cart.Totals.Total)
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"The payment of {payment.Amount} must equal the cart total {cart.Totals.Total}.", "AMOUNT_MISMATCH", field: "payment.amount");
+        }
+
         if (payment.PspToken == "tok_decline")
         {
             var failed = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, Current = CheckoutStepKind.Payment, FailureReason = "Card declined" } };
@@ -56,7 +67,7 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.HoldExpired, "The reservation lapsed; resume the checkout.", "EXPIRED");
         }
 
-        ledger.Charge();
+        ledger.Charge(payment.Amount);
         if (payment.PspToken == "tok_slow")
         {
             var processing = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Processing, Current = CheckoutStepKind.Processing } };
@@ -104,7 +115,9 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
     {
         var subtotal = cart.Lines.Aggregate(Money.Zero(cart.Currency), (sum, l) => sum + l.Total);
         var zero = Money.Zero(cart.Currency);
-        return cart with { Totals = new CartTotals(subtotal, zero, zero, zero, subtotal) };
+        var discount = cart.Backend.Get(LoyaltyDiscountKey) is { } stored ? Money.Parse(stored, cart.Currency) : zero;
+        discount = discount > subtotal ? subtotal : discount;
+        return cart with { Totals = new CartTotals(subtotal, discount, zero, zero, subtotal - discount, LoyaltyDiscount: discount.Amount > 0m ? discount : null) };
     }
 
     private static Cart Stepped(Cart cart) => cart with

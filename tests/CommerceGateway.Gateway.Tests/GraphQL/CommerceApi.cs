@@ -11,7 +11,7 @@ public sealed class CommerceApi(HttpClient http) : IDisposable
         fragment CartFields on Cart {
           id version channel currencyCode expiresAt expired
           lines { id merchandiseId quantity expiresAt unitPrice { amount currencyCode } seats { seatId sessionId expiresAt } attendees { ticketId name } }
-          cost { subtotal { amount currencyCode } discounts { amount } shipping { amount } total { amount currencyCode } }
+          cost { subtotal { amount currencyCode } discounts { amount } loyaltyDiscount { amount } shipping { amount } total { amount currencyCode } }
           checkout { status currentStep steps { kind completed missing } pollAfterSeconds failureReason }
           loyalty { memberId store rewardId discount { amount } status }
         }

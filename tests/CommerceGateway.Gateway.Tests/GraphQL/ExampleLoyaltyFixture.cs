@@ -4,8 +4,9 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 
 /// <summary>
 /// The commerce gateway with one more channel, example-us: ExampleShop's US storefront, selling in
-/// dollars, capturing later, refunding, and earning in spendgo-demo (a dollar program). No demo
-/// channel both refunds and earns loyalty, and the EUR example-demo cannot earn in a USD program.
+/// dollars, capturing later, refunding, taking a reward's discount off its orders, and earning in
+/// spendgo-demo (a dollar program). No demo channel both refunds and earns loyalty, and the EUR
+/// example-demo cannot earn in a USD program.
 /// </summary>
 public sealed class ExampleLoyaltyFixture : IAsyncLifetime, IDisposable
 {
@@ -29,6 +30,7 @@ public sealed class ExampleLoyaltyFixture : IAsyncLifetime, IDisposable
             [$"Channels:{Channel}:Capabilities:0"] = "CaptureLater",
             [$"Channels:{Channel}:Capabilities:1"] = "Refunds",
             [$"Channels:{Channel}:Capabilities:2"] = "Loyalty",
+            [$"Channels:{Channel}:Capabilities:3"] = "LoyaltyDiscounts",
             [$"Channels:{Channel}:Loyalty"] = CommerceGatewayHost.Spendgo,
         });
     }

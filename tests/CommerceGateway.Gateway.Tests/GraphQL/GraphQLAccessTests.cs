@@ -55,7 +55,10 @@ public sealed class GraphQLAccessTests(CommerceFixture fixture) : IClassFixture<
         Assert.Equal(["booking", "example", "guestmanager", "livescale", "orderflow", "spendgo"], byName.Values.Select(c => c.GetProperty("adapter").GetString()!).Order());
         Assert.Contains("BOOKINGS", byName["booking-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal("spendgo-demo", byName["orderflow-demo"].GetProperty("loyaltyProgram").GetString());
-        Assert.Equal(["CAPTURE_LATER", "REFUNDS"], byName["example-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()!).Order());
+        Assert.Equal(["CAPTURE_LATER", "LOYALTY_DISCOUNTS", "REFUNDS"], byName["example-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()!).Order());
+
+        // OrderFlow earns points but cannot take a reward's discount off, so a front-end can tell rewards will be refused.
+        Assert.DoesNotContain("LOYALTY_DISCOUNTS", byName["orderflow-demo"].GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

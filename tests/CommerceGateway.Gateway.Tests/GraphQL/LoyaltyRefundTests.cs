@@ -14,10 +14,10 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
 {
     private const string Store = "store-001";
 
-    /// <summary>Points for the 58.00 order less the 5.00 reward: one per whole dollar.</summary>
+    /// <summary>Points for the 58.00 subtotal less the 5.00 reward: one per whole dollar paid.</summary>
     private const decimal EarnedPoints = 53m;
 
-    private const string OrderFields = "order { id paymentStatus amountPaid { amount } amountRefunded { amount currencyCode } loyalty { rewardId discount { amount } status } }";
+    private const string OrderFields = "order { id paymentStatus total { amount } amountPaid { amount } amountRefunded { amount currencyCode } loyalty { rewardId discount { amount } status } }";
 
     private static readonly string RefundMutation = $"mutation($id: ID!, $amount: Decimal!) {{ orderRefund(orderId: $id, amount: {{ amount: $amount, currencyCode: \"USD\" }}, reason: \"returned\") {{ {OrderFields} userErrors {{ code field message }} }} }}";
 
@@ -32,13 +32,13 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
         var (member, reward, orderId) = await CapturedOrderWithRewardAsync(api);
         var before = await AccountAsync(api, member);
 
-        var refunded = (await RefundAsync(api, orderId, "58.00")).GetProperty("order");
+        var refunded = (await RefundAsync(api, orderId, "53.00")).GetProperty("order");
         var after = await AccountAsync(api, member);
 
         Assert.Equal(EarnedPoints, Points(before));
         Assert.DoesNotContain(reward, RewardIds(before));
         Assert.Equal("REFUNDED", refunded.GetProperty("paymentStatus").GetString());
-        Assert.Equal("58.00", refunded.GetProperty("amountRefunded").GetProperty("amount").GetString());
+        Assert.Equal("53.00", refunded.GetProperty("amountRefunded").GetProperty("amount").GetString());
         Assert.Equal("REFUNDED", refunded.GetProperty("loyalty").GetProperty("status").GetString());
         Assert.Equal(0m, Points(after));
         Assert.Contains(reward, RewardIds(after));
@@ -55,7 +55,7 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
         var partly = (await RefundAsync(api, orderId, "14.00")).GetProperty("order");
         var afterPart = await AccountAsync(api, member);
         var rewardAfterPart = await SpendgoSandbox.RewardStateAsync(fixture.Sandbox, member, reward);
-        var rest = (await RefundAsync(api, orderId, "44.00")).GetProperty("order");
+        var rest = (await RefundAsync(api, orderId, "39.00")).GetProperty("order");
         var afterAll = await AccountAsync(api, member);
 
         Assert.Equal("PARTIALLY_REFUNDED", partly.GetProperty("paymentStatus").GetString());
@@ -64,7 +64,7 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
         Assert.Equal("redeemed", rewardAfterPart);
         Assert.Contains(fixture.Host.App.Logs.Entries, e => e.EventId.Id == 2003 && e.Level == LogLevel.Information && Equals(e.Values["OrderId"], orderId));
         Assert.Equal("REFUNDED", rest.GetProperty("paymentStatus").GetString());
-        Assert.Equal("58.00", rest.GetProperty("amountRefunded").GetProperty("amount").GetString());
+        Assert.Equal("53.00", rest.GetProperty("amountRefunded").GetProperty("amount").GetString());
         Assert.Equal("REFUNDED", rest.GetProperty("loyalty").GetProperty("status").GetString());
         Assert.Equal(0m, Points(afterAll));
         Assert.Contains(reward, RewardIds(afterAll));
@@ -77,7 +77,7 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
         var (member, _, orderId) = await CapturedOrderWithRewardAsync(api);
         await fixture.Sandbox.SetFaultAsync("spendgo", new FaultSpec { Status = 503 });
 
-        var refunded = (await RefundAsync(api, orderId, "58.00")).GetProperty("order");
+        var refunded = (await RefundAsync(api, orderId, "53.00")).GetProperty("order");
         await fixture.Sandbox.ClearFaultAsync("spendgo");
 
         // The money is back with the buyer; the loyalty order is left for reconciliation, and says so.
@@ -88,8 +88,9 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
     }
 
     /// <summary>
-    /// A new member with no points redeems rw-5off on 2 T-shirts and a mug (USD 58.00), pays (authorized)
-    /// and the order is captured: the reward is redeemed and 53 points are earned.
+    /// A new member with no points redeems rw-5off on 2 T-shirts and a mug (USD 58.00), pays the 53.00
+    /// left after the reward (authorized) and the order is captured: ExampleShop's order is for 53.00 and
+    /// captures 53.00, the reward is redeemed and 53 points are earned.
     /// </summary>
     private async Task<(string Member, string Reward, string OrderId)> CapturedOrderWithRewardAsync(CommerceApi api)
     {
@@ -103,6 +104,8 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
         Assert.Equal("USD", begun.GetProperty("currencyCode").GetString());
         Assert.Equal("58.00", begun.GetProperty("cost").GetProperty("subtotal").GetProperty("amount").GetString());
         Assert.Equal("5.00", begun.GetProperty("loyalty").GetProperty("discount").GetProperty("amount").GetString());
+        Assert.Equal("5.00", begun.GetProperty("cost").GetProperty("loyaltyDiscount").GetProperty("amount").GetString());
+        Assert.Equal("53.00", begun.GetProperty("cost").GetProperty("total").GetProperty("amount").GetString());
 
         var paid = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey());
         var orderId = paid.GetProperty("order").GetProperty("id").GetString()!;
@@ -110,6 +113,8 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
 
         Assert.Equal("AUTHORIZED", paid.GetProperty("paymentStatus").GetString());
         Assert.Equal("PAID", captured.GetProperty("paymentStatus").GetString());
+        Assert.Equal("53.00", captured.GetProperty("total").GetProperty("amount").GetString());
+        Assert.Equal("53.00", captured.GetProperty("amountPaid").GetProperty("amount").GetString());
         Assert.Equal("COMPLETED", captured.GetProperty("loyalty").GetProperty("status").GetString());
         return (member, reward, orderId);
     }
