@@ -16,7 +16,7 @@ public sealed class CheckoutHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null, TimeProvider? time = null, Action<CheckoutOptions>? checkout = null)
+    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null, TimeProvider? time = null, Action<CheckoutOptions>? checkout = null, string[]? shopCapabilities = null)
     {
         Loyalty = loyalty ?? new TestLoyaltyProgram();
         var configuration = new ConfigurationBuilder()
@@ -33,7 +33,7 @@ public sealed class CheckoutHost : IDisposable
         services.AddStateStore(configuration, o => o.KeyPrefix = prefix);
         services.AddCommerceAdapters(o =>
             {
-                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel };
+                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = shopCapabilities };
                 o.Channels[NoDiscountChannel] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = ["Refunds", "Loyalty"] };
                 o.Channels[LoyaltyChannel] = new ChannelOptions { Adapter = "testloyalty", BaseUrl = "http://unused.test/", Currency = "USD" };
             })

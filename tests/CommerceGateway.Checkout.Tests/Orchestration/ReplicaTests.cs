@@ -80,4 +80,31 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
         Assert.Equal(LoyaltyOrderStatus.Completed, read.Loyalty!.Status);
         Assert.Null(read.LoyaltyOwed);
     }
+
+    [Fact]
+    public async Task CartChange_AfterTheChannelLostLoyaltyDiscounts_SucceedsAndDropsTheReward_WhichTheMemberKeeps()
+    {
+        var ledger = new ChargeLedger();
+        var program = new TestLoyaltyProgram();
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var before = new CheckoutHost(ledger, redis.ConnectionString, prefix, program);
+        // The same channel after a configuration change: its backend no longer takes a discount off.
+        using var after = new CheckoutHost(ledger, redis.ConnectionString, prefix, program, shopCapabilities: ["Refunds", "Loyalty"]);
+        var (member, reward) = program.NewMember(0m, Money.Of(5m, "USD"));
+        var cart = (await before.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await before.Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, "store-1", null, default);
+        await before.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var applied = await before.Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+
+        var changed = await after.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("mug", 1)], null, default);
+
+        Assert.Equal(reward, applied.Value!.Loyalty!.RewardId);
+        Assert.True(changed.Succeeded, string.Join("; ", changed.Errors));
+        Assert.Equal(4, changed.Value!.Lines.Sum(l => l.Quantity));
+        Assert.Null(changed.Value.Loyalty!.RewardId);
+        Assert.Null(changed.Value.Loyalty.Discount);
+        Assert.Equal(member, changed.Value.Loyalty.MemberId);
+        Assert.Null((await after.Checkout.GetCartAsync(Alice, cart.Id, default))!.Loyalty!.RewardId);
+        Assert.Contains(reward, (await after.Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, "store-1", default)).Value!.Rewards.Select(r => r.Id));
+    }
 }
