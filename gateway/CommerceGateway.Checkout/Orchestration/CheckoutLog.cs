@@ -6,12 +6,27 @@ namespace CommerceGateway.Checkout;
 /// <summary>Checkout logs; ids only, never buyer data or payment references.</summary>
 internal static partial class CheckoutLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Loyalty stage {Stage} for cart {CartId} on {Program} failed ({Code}); the checkout goes on")]
-    public static partial void LoyaltyStageFailed(ILogger logger, string stage, string cartId, string program, string code);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Loyalty stage {Stage} for order {OrderId} on {Program} failed ({Code}); stages {Owed} are owed and will be retried from {NextAttemptAt:o}")]
+    public static partial void LoyaltyStageFailed(ILogger logger, string stage, string orderId, string program, string code, string owed, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Reward on cart {CartId} no longer applies after a cart change and was removed")]
     public static partial void RewardDropped(ILogger logger, string cartId);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Order {OrderId} is partly refunded; its loyalty order on {Program} stays {Stage} until the order is refunded in full")]
     public static partial void LoyaltyKeptOnPartialRefund(ILogger logger, string orderId, string program, LoyaltyOrderStatus? stage);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Loyalty stages {Stages} owed by order {OrderId} on {Program} were accepted after {Attempts} failed attempt(s)")]
+    public static partial void LoyaltyStagesCaughtUp(ILogger logger, string stages, string orderId, string program, int attempts);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Gave up retrying loyalty stages {Stages} owed by order {OrderId} on {Program} after {Attempts} attempts since {Since:o} (last {Code}); the loyalty order needs a manual fix")]
+    public static partial void LoyaltyRetryGaveUp(ILogger logger, string stages, string orderId, string program, int attempts, DateTimeOffset since, string code);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Loyalty stage {Stage} for cart {CartId} on {Program} failed ({Code}); the cart keeps its last accepted stage and its next payment goes on from there")]
+    public static partial void LoyaltyCartStageFailed(ILogger logger, string stage, string cartId, string program, string code);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Loyalty follow-up of {SessionId} failed ({ExceptionType}); the next pass retries it")]
+    public static partial void LoyaltyFollowUpFailed(ILogger logger, string sessionId, string exceptionType, Exception exception);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Loyalty follow-up pass failed ({ExceptionType}); the next pass retries")]
+    public static partial void LoyaltyFollowUpPassFailed(ILogger logger, string exceptionType, Exception exception);
 }

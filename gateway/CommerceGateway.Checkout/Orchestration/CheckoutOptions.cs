@@ -29,4 +29,26 @@ public sealed class CheckoutOptions
 
     /// <summary>The poll hint given while a payment is processing. Default 1 second.</summary>
     public TimeSpan PaymentPollHint { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each replica looks for orders owing loyalty stages whose retry is due. Default 30 seconds.</summary>
+    public TimeSpan LoyaltyRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait after an order's first failed loyalty stage; it doubles with each failed retry. Default 30 seconds.</summary>
+    public TimeSpan LoyaltyRetryBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two retries of one order. Default 1 hour.</summary>
+    public TimeSpan LoyaltyRetryMaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long after the first failure retries go on; then the gateway logs that it gives up and the
+    /// order shows the stages as not synced. At most <see cref="OrderLifetime"/>, since the order must
+    /// outlive its retries. Default 3 days.
+    /// </summary>
+    public TimeSpan LoyaltyRetryGiveUpAfter { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// The longest a read or change of an order waits for the loyalty program while retrying owed
+    /// stages; a slower program is left to the background follow-up. Default 2 seconds.
+    /// </summary>
+    public TimeSpan LoyaltyRetryReadTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

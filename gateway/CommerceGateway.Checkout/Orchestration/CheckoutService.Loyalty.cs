@@ -6,8 +6,8 @@ namespace CommerceGateway.Checkout;
 /// Loyalty: a cart carries a member (or a guest) and at most one reward. Cart changes re-validate the
 /// reward; payment drives the lifecycle placed, billed, completed, or voided on failure; a refund in
 /// full sends refunded. A loyalty outage never blocks a checkout without a reward; with a reward it
-/// is a clear error before payment. After money has moved, a stage the program refuses is logged and
-/// the stored status stays at the last stage it accepted.
+/// is a clear error before payment. After money has moved, a stage the program refuses is owed by the
+/// order and retried (see the follow-up part); the stored status stays at the last stage it accepted.
 /// </content>
 public sealed partial class CheckoutService
 {
@@ -112,7 +112,7 @@ public sealed partial class CheckoutService
         catch (CommerceException e) when (e.IsFault)
         {
             // The cart change already happened at the commerce backend; keep it and let payment re-check the reward.
-            CheckoutLog.LoyaltyStageFailed(_logger, nameof(LoyaltyOrderStatus.Checkout), cart.Id, loyalty.Program, e.Code);
+            CheckoutLog.LoyaltyCartStageFailed(_logger, nameof(LoyaltyOrderStatus.Checkout), cart.Id, loyalty.Program, e.Code);
             return cart;
         }
     }
@@ -181,11 +181,15 @@ public sealed partial class CheckoutService
         }
     }
 
-    private async Task<Cart> AdvanceLoyaltyAsync(Cart cart, PaymentStatus payment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the stages a payment outcome calls for. What the program did not take is returned as owed:
+    /// the caller puts it on the order, or logs it when the payment made no order.
+    /// </summary>
+    private async Task<(Cart Cart, StageRun Run)> AdvanceLoyaltyAsync(Cart cart, PaymentStatus payment, CancellationToken cancellationToken)
     {
         if (cart.Loyalty is not { } loyalty)
         {
-            return cart;
+            return (cart, StageRun.None);
         }
 
         var stages = payment switch
@@ -202,43 +206,37 @@ public sealed partial class CheckoutService
             stages = [LoyaltyOrderStatus.Checkout, .. stages];
         }
 
-        var status = await SendStagesAsync(cart.Id, loyalty, stages, s => SendLoyaltyAsync(cart, s, cancellationToken));
-        return cart with { Loyalty = loyalty with { Status = status } };
+        var run = await SendStagesAsync(loyalty, stages, s => SendLoyaltyAsync(cart, s, cancellationToken), cancellationToken);
+        return (cart with { Loyalty = loyalty with { Status = run.Status } }, run);
     }
 
-    private async Task<LoyaltyAttachment?> AdvanceLoyaltyForOrderAsync(OrderRecord record, LoyaltyOrderStatus[] stages, CancellationToken cancellationToken)
-    {
-        if (record.Loyalty is not { } loyalty)
-        {
-            return null;
-        }
-
-        var items = record.Order.Lines.Select(l => new LoyaltyItem(l.MerchandiseId, l.Title ?? l.MerchandiseId, l.Quantity, l.Total with { Amount = l.Total.Amount / Math.Max(1, l.Quantity) })).ToList();
-        var subtotal = record.Order.Lines.Count == 0 ? record.Order.Total : record.Order.Lines.Aggregate(Money.Zero(record.Order.Total.Currency), (sum, l) => sum + l.Total);
-        var status = await SendStagesAsync(record.CartId, loyalty, stages, s =>
-            _channels.GetLoyaltyBackend(loyalty.Program).SubmitOrderAsync(
-                new LoyaltyOrder(loyalty.OrderId ?? record.CartId, loyalty.MemberId, loyalty.StoreCode, s, items, subtotal, loyalty.RewardId, loyalty.Discount), cancellationToken));
-        return loyalty with { Status = status };
-    }
-
-    private async Task<LoyaltyOrderStatus?> SendStagesAsync(string cartId, LoyaltyAttachment loyalty, IEnumerable<LoyaltyOrderStatus> stages, Func<LoyaltyOrderStatus, Task<LoyaltyOrderResult>> send)
+    /// <summary>
+    /// Sends <paramref name="stages"/> in order, skipping those the loyalty order is already past, and
+    /// stops at the first failure: later stages depend on it. Money already moved, so a failure is not
+    /// the buyer's error; it comes back as the stages still owed.
+    /// </summary>
+    private static async Task<StageRun> SendStagesAsync(LoyaltyAttachment loyalty, IEnumerable<LoyaltyOrderStatus> stages, Func<LoyaltyOrderStatus, Task<LoyaltyOrderResult>> send, CancellationToken cancellationToken)
     {
         var status = loyalty.Status;
-        foreach (var stage in stages.Where(s => (status is null ? s >= LoyaltyOrderStatus.Checkout : s > status) || s == LoyaltyOrderStatus.Voided || s == LoyaltyOrderStatus.Refunded))
+        var pending = stages.Where(s => (status is null ? s >= LoyaltyOrderStatus.Checkout : s > status) || s == LoyaltyOrderStatus.Voided || s == LoyaltyOrderStatus.Refunded).Distinct().ToList();
+        for (var i = 0; i < pending.Count; i++)
         {
             try
             {
-                status = (await send(stage)).Status;
+                status = (await send(pending[i])).Status;
             }
             catch (CommerceException e)
             {
-                // Money already moved; the loyalty side is reconciled later rather than failing the buyer.
-                CheckoutLog.LoyaltyStageFailed(_logger, stage.ToString(), cartId, loyalty.Program, e.Code);
-                break;
+                return new StageRun(status, pending[i..], e.Code);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Only the bound on a retry during a read ran out; the request itself goes on.
+                return new StageRun(status, pending[i..], "TIMEOUT");
             }
         }
 
-        return status;
+        return new StageRun(status, [], null);
     }
 
     private Task<LoyaltyOrderResult> SendLoyaltyAsync(Cart cart, LoyaltyOrderStatus status, CancellationToken cancellationToken)
@@ -247,5 +245,11 @@ public sealed partial class CheckoutService
         var items = cart.Lines.Select(l => new LoyaltyItem(l.MerchandiseId, l.Title ?? l.MerchandiseId, l.Quantity, l.UnitPrice)).ToList();
         var order = new LoyaltyOrder(loyalty.OrderId ?? cart.Id, loyalty.MemberId, loyalty.StoreCode, status, items, cart.Totals.Subtotal, loyalty.RewardId, loyalty.Discount);
         return _channels.GetLoyaltyBackend(loyalty.Program).SubmitOrderAsync(order, cancellationToken);
+    }
+
+    /// <summary>The outcome of sending stages: the status reached, the stages still owed and why the first of them failed.</summary>
+    private sealed record StageRun(LoyaltyOrderStatus? Status, IReadOnlyList<LoyaltyOrderStatus> Owed, string? Code)
+    {
+        public static StageRun None { get; } = new(null, [], null);
     }
 }

@@ -6,7 +6,11 @@ namespace CommerceGateway.Checkout;
 /// <content>Orders: lookup, capture, refund, cancel.</content>
 public sealed partial class CheckoutService
 {
-    /// <summary>The order, refreshed from its backend; null when it does not exist for this client.</summary>
+    /// <summary>
+    /// The order, refreshed from its backend; null when it does not exist for this client. Loyalty stages
+    /// the order still owes are retried first, once and briefly (<see cref="CheckoutOptions.LoyaltyRetryReadTimeout"/>),
+    /// unless another change of the order holds its lock.
+    /// </summary>
     public async Task<OrderRecord?> GetOrderAsync(ClientContext client, string orderId, CancellationToken cancellationToken)
     {
         var stored = await LoadOrderAsync(client, orderId, cancellationToken);
@@ -15,8 +19,25 @@ public sealed partial class CheckoutService
             return null;
         }
 
+        if (found.Record.LoyaltyOwed is { GaveUp: false })
+        {
+            await using var lease = await _locks.TryAcquireAsync(found.Record.CartId, cancellationToken, TimeSpan.Zero);
+            if (lease is not null && await CatchUpUnderLockAsync(orderId, bounded: true, cancellationToken) is { } caughtUp)
+            {
+                found = caughtUp;
+            }
+        }
+
         var fresh = await _channels.GetCommerceBackend(found.Record.Order.Channel).GetOrderAsync(found.Record.Order, cancellationToken);
-        return await SaveOrderAsync(found.Record with { Order = fresh }, cancellationToken, found.Version);
+        try
+        {
+            return await SaveOrderAsync(found.Record with { Order = fresh }, cancellationToken, found.Version);
+        }
+        catch (SessionVersionConflictException)
+        {
+            // A concurrent read or change stored the order meanwhile (a loyalty retry, say); show what it stored.
+            return (await LoadOrderAsync(client, orderId, cancellationToken))?.Record ?? found.Record with { Order = fresh };
+        }
     }
 
     /// <summary>Captures an authorized payment (all of it when <paramref name="amount"/> is null).</summary>
@@ -24,10 +45,9 @@ public sealed partial class CheckoutService
         ChangeOrderAsync(client, orderId, amount, allowZero: false, async (backend, record, ct) =>
         {
             var order = await backend.CaptureAsync(record.Order, amount, ct);
-            var loyalty = order.PaymentStatus == PaymentStatus.Paid
-                ? await AdvanceLoyaltyForOrderAsync(record with { Order = order }, [LoyaltyOrderStatus.Billed, LoyaltyOrderStatus.Completed], ct)
-                : record.Loyalty;
-            return record with { Order = order, Loyalty = loyalty };
+            return order.PaymentStatus == PaymentStatus.Paid
+                ? await AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Billed, LoyaltyOrderStatus.Completed], ct)
+                : record with { Order = order };
         }, cancellationToken);
 
     /// <summary>
@@ -56,7 +76,7 @@ public sealed partial class CheckoutService
                 return refunded;
             }
 
-            return refunded with { Loyalty = await AdvanceLoyaltyForOrderAsync(refunded, [LoyaltyOrderStatus.Refunded], ct) };
+            return await AdvanceOrderLoyaltyAsync(refunded, [LoyaltyOrderStatus.Refunded], ct);
         }, cancellationToken);
 
     /// <summary>Cancels an order; its loyalty order is voided.</summary>
@@ -64,10 +84,13 @@ public sealed partial class CheckoutService
         ChangeOrderAsync(client, orderId, null, allowZero: true, async (backend, record, ct) =>
         {
             var order = await backend.CancelAsync(record.Order, ct);
-            var loyalty = await AdvanceLoyaltyForOrderAsync(record with { Order = order }, [LoyaltyOrderStatus.Voided], ct);
-            return record with { Order = order, Loyalty = loyalty };
+            return await AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Voided], ct);
         }, cancellationToken);
 
+    /// <summary>
+    /// Applies one change to an order under its cart's lock (so it never overlaps a loyalty retry), then
+    /// stores it. A change that did not touch the order's loyalty still retries what the order owes.
+    /// </summary>
     private async Task<CheckoutResult<OrderRecord>> ChangeOrderAsync(
         ClientContext client,
         string orderId,
@@ -76,6 +99,19 @@ public sealed partial class CheckoutService
         Func<CommerceBackend, OrderRecord, CancellationToken, Task<OrderRecord>> change,
         CancellationToken cancellationToken)
     {
+        var unlocked = await LoadOrderAsync(client, orderId, cancellationToken);
+        if (unlocked is not { } first)
+        {
+            return NotFound<OrderRecord>("order", orderId);
+        }
+
+        await using var lease = await _locks.TryAcquireAsync(first.Record.CartId, cancellationToken);
+        if (lease is null)
+        {
+            return CheckoutResult.Fail<OrderRecord>(CommerceErrorCodes.Conflict, "Another change to this order is in progress; read the order and retry.");
+        }
+
+        // What was read before the lock may be stale.
         var stored = await LoadOrderAsync(client, orderId, cancellationToken);
         if (stored is not { } found)
         {
@@ -90,7 +126,14 @@ public sealed partial class CheckoutService
         try
         {
             var changed = await change(_channels.GetCommerceBackend(found.Record.Order.Channel), found.Record, cancellationToken);
-            return CheckoutResult.Ok<OrderRecord>(await SaveOrderAsync(changed, cancellationToken, found.Version));
+            if (changed.LoyaltyOwed is not null && changed.LoyaltyOwed == found.Record.LoyaltyOwed)
+            {
+                changed = await CatchUpLoyaltyAsync(changed, bounded: true, cancellationToken);
+            }
+
+            // Money may have moved: the change is stored even if a read refreshed the order meanwhile.
+            await PutOrderUnderLockAsync(changed, found.Record.LoyaltyOwed, found.Version, _ => changed, cancellationToken);
+            return CheckoutResult.Ok<OrderRecord>(changed);
         }
         catch (CommerceException e) when (!e.IsFault)
         {
@@ -115,9 +158,58 @@ public sealed partial class CheckoutService
 
     private async Task<OrderRecord> SaveOrderAsync(OrderRecord record, CancellationToken cancellationToken, long? knownVersion = null)
     {
-        var key = SessionDocuments.OrderKey(record.Id);
-        var version = knownVersion ?? (await _documents.GetAsync<OrderRecord>(key, cancellationToken))?.Version ?? 0;
-        await _documents.PutAsync(key, record, version, _options.OrderLifetime, cancellationToken);
+        var version = knownVersion ?? (await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(record.Id), cancellationToken))?.Version ?? 0;
+        await PutOrderAsync(record, before: null, version, cancellationToken);
         return record;
+    }
+
+    /// <summary>
+    /// Writes the order for a caller holding its lock. Reads store the refreshed order without the lock,
+    /// so a version conflict here is such a read, which changed neither the loyalty fields nor anything
+    /// the lock holder decided: <paramref name="merge"/> puts the holder's outcome onto the order as it
+    /// now is, and the write is repeated.
+    /// </summary>
+    /// <returns>The order as stored.</returns>
+    private async Task<OrderRecord> PutOrderUnderLockAsync(OrderRecord record, LoyaltyStagesOwed? before, long expectedVersion, Func<OrderRecord, OrderRecord> merge, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PutOrderAsync(record, before, expectedVersion, cancellationToken);
+                return record;
+            }
+            catch (SessionVersionConflictException) when (attempt < 3)
+            {
+                var current = await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(record.Id), cancellationToken)
+                    ?? throw new InvalidOperationException($"Order '{record.Id}' disappeared while it was being changed.");
+                record = merge(current.Value);
+                expectedVersion = current.Version;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the order at <paramref name="expectedVersion"/> and keeps the follow-up index in step with
+    /// what it owes (<paramref name="before"/>: what the stored order owed). The entry is added before the
+    /// write and removed after it, so a crash in between leaves an entry the follow-up drops, never a
+    /// debt no replica looks for.
+    /// </summary>
+    /// <returns>The new version.</returns>
+    private async Task<long> PutOrderAsync(OrderRecord record, LoyaltyStagesOwed? before, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var key = SessionDocuments.OrderKey(record.Id);
+        if (record.LoyaltyOwed is { GaveUp: false } owed)
+        {
+            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
+        }
+
+        var version = await _documents.PutAsync(key, record, expectedVersion, _options.OrderLifetime, cancellationToken);
+        if (before is { GaveUp: false } && record.LoyaltyOwed is not { GaveUp: false })
+        {
+            await _sessions.CancelFollowUpAsync(key, cancellationToken);
+        }
+
+        return version;
     }
 }

@@ -133,13 +133,18 @@ public sealed partial class CheckoutService
             cart = cart with { OrderId = orderId };
         }
 
-        cart = await AdvanceLoyaltyAsync(cart, outcome.Status, cancellationToken);
+        (cart, var loyaltyRun) = await AdvanceLoyaltyAsync(cart, outcome.Status, cancellationToken);
         var pollAfter = outcome.Status == PaymentStatus.Processing ? outcome.PollAfter ?? _options.PaymentPollHint : (TimeSpan?)null;
         cart = cart with { Checkout = cart.Checkout with { PollAfter = pollAfter, FailureReason = outcome.FailureReason ?? cart.Checkout.FailureReason } };
         var saved = await SaveCartAsync(session, cart, cancellationToken);
-        if (record is not null && record.Loyalty != saved.Loyalty)
+        if (record is not null && (record.Loyalty != saved.Loyalty || loyaltyRun.Owed.Count > 0))
         {
-            record = await SaveOrderAsync(record with { Loyalty = saved.Loyalty }, cancellationToken);
+            // The payment made an order: stages the program did not take are the order's to owe and retry.
+            record = await SaveOrderAsync(RecordOwed(record with { Loyalty = saved.Loyalty }, record.LoyaltyOwed, loyaltyRun), cancellationToken);
+        }
+        else if (loyaltyRun.Owed.Count > 0 && cart.Loyalty is { } loyalty)
+        {
+            CheckoutLog.LoyaltyCartStageFailed(_logger, loyaltyRun.Owed[0].ToString(), cart.Id, loyalty.Program, loyaltyRun.Code ?? "UNKNOWN");
         }
 
         return new PaymentResult(saved, outcome.Status, record, outcome.FailureReason, pollAfter);

@@ -16,6 +16,7 @@ public sealed partial class CheckoutService
 {
     private readonly IChannelRegistry _channels;
     private readonly SessionDocuments _documents;
+    private readonly ISessionStore _sessions;
     private readonly CartLocks _locks;
     private readonly IIdempotencyStore _idempotency;
     private readonly CheckoutOptions _options;
@@ -35,6 +36,7 @@ public sealed partial class CheckoutService
         ArgumentNullException.ThrowIfNull(options);
         _channels = channels;
         _documents = new SessionDocuments(sessions);
+        _sessions = sessions;
         _locks = new CartLocks(holds, options, time);
         _idempotency = idempotency;
         _options = options.Value;

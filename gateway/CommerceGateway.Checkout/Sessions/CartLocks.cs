@@ -12,12 +12,15 @@ internal sealed class CartLocks(ISeatHoldStore holds, IOptions<CheckoutOptions> 
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(25);
 
-    /// <summary>The cart's lock, or null when another change kept it past the wait.</summary>
-    public async Task<CartLease?> TryAcquireAsync(string cartId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cart's lock, or null when another change kept it past the wait (<see cref="CheckoutOptions.CartLockWait"/>
+    /// unless <paramref name="wait"/> is given; zero tries once).
+    /// </summary>
+    public async Task<CartLease?> TryAcquireAsync(string cartId, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
         var lockId = "lock:cart:" + cartId;
         var holder = SecureIds.New("lease");
-        var deadline = time.GetUtcNow() + options.Value.CartLockWait;
+        var deadline = time.GetUtcNow() + (wait ?? options.Value.CartLockWait);
         while (true)
         {
             var result = await holds.AcquireAsync(holder, [lockId], options.Value.CartLockLifetime, cancellationToken);

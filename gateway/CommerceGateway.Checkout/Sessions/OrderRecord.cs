@@ -8,4 +8,5 @@ namespace CommerceGateway.Checkout;
 /// <param name="CartId">The cart it came from.</param>
 /// <param name="Order">The backend's order.</param>
 /// <param name="Loyalty">The loyalty attachment carried over from the cart.</param>
-public sealed record OrderRecord(string Id, string Owner, string CartId, Order Order, LoyaltyAttachment? Loyalty);
+/// <param name="LoyaltyOwed">Loyalty stages the program has not accepted yet and the gateway retries; null when in step.</param>
+public sealed record OrderRecord(string Id, string Owner, string CartId, Order Order, LoyaltyAttachment? Loyalty, LoyaltyStagesOwed? LoyaltyOwed = null);

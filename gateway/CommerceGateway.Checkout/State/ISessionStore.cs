@@ -31,4 +31,29 @@ public interface ISessionStore
     /// <param name="ct">Cancels the wait for the store.</param>
     /// <returns>True when it existed.</returns>
     Task<bool> DeleteAsync(string sessionId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Puts <paramref name="sessionId"/> in the follow-up index, due at <paramref name="dueAt"/> (moving it
+    /// when it is there already), so a background worker on any replica finds sessions with work left
+    /// without scanning keys. The index is a hint: entries do not expire with their session, and the
+    /// session document stays the truth.
+    /// </summary>
+    /// <param name="sessionId">The session with work left.</param>
+    /// <param name="dueAt">When the work is next due.</param>
+    /// <param name="ct">Cancels the wait for the store.</param>
+    /// <returns>A task that completes once the entry is stored.</returns>
+    Task ScheduleFollowUpAsync(string sessionId, DateTimeOffset dueAt, CancellationToken ct = default);
+
+    /// <summary>Takes <paramref name="sessionId"/> out of the follow-up index; nothing happens when it is not there.</summary>
+    /// <param name="sessionId">The session whose work is done.</param>
+    /// <param name="ct">Cancels the wait for the store.</param>
+    /// <returns>A task that completes once the entry is gone.</returns>
+    Task CancelFollowUpAsync(string sessionId, CancellationToken ct = default);
+
+    /// <summary>The sessions of the follow-up index due at or before <paramref name="until"/>, earliest first.</summary>
+    /// <param name="until">The latest due time to return.</param>
+    /// <param name="limit">At most this many (positive).</param>
+    /// <param name="ct">Cancels the wait for the store.</param>
+    /// <returns>The due session ids; entries stay until cancelled or rescheduled.</returns>
+    Task<IReadOnlyList<string>> GetDueFollowUpsAsync(DateTimeOffset until, int limit, CancellationToken ct = default);
 }

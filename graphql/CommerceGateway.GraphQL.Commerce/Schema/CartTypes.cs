@@ -35,7 +35,7 @@ internal static class CartTypes
             .Prop("expiresAt", "DateTime", "When the backend drops the cart or its holds.")
             .Prop<Cart>("expired", "Boolean!", "True when the cart's holds lapsed; checkoutResume re-holds them when possible.", c => c.Checkout.Status == CheckoutStatus.Expired)
             .Prop("checkout", "CartCheckout!", "The checkout: ordered steps, the current one, status.")
-            .Prop("loyalty", "CartLoyalty", "The loyalty member and reward.")
+            .Prop<Cart>("loyalty", "CartLoyalty", "The loyalty member and reward.", c => LoyaltyView.Of(c.Loyalty))
             .Field("order", "Order", f => f
                 .Description("The order the checkout created, once there is one.")
                 .ResolveCommerce(CommerceAccess.Cart, async call =>

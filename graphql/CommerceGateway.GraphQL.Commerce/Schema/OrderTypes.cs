@@ -45,5 +45,5 @@ internal static class OrderTypes
             .Prop<OrderRecord>("trackingNumber", "String", "The first shipment's tracking number.", r => r.Order.Shipments.Count > 0 ? r.Order.Shipments[0].TrackingNumber : null)
             .Prop<OrderRecord>("timeline", "[OrderEvent!]!", "The backend's events for this order, oldest first.", r => r.Order.Events)
             .Prop<OrderRecord>("createdAt", "DateTime", "When the order was created.", r => r.Order.CreatedAt)
-            .Prop<OrderRecord>("loyalty", "CartLoyalty", "The loyalty member and reward carried over from the cart.", r => r.Loyalty));
+            .Prop<OrderRecord>("loyalty", "CartLoyalty", "The loyalty member and reward carried over from the cart, and whether the program has every stage the order calls for.", r => LoyaltyView.Of(r.Loyalty, r.LoyaltyOwed)));
 }

@@ -1,6 +1,7 @@
 using CommerceGateway.Adapters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CommerceGateway.Checkout.Tests.Orchestration;
 
@@ -15,33 +16,63 @@ public sealed class CheckoutHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null)
+    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null, TimeProvider? time = null, Action<CheckoutOptions>? checkout = null, string[]? shopCapabilities = null)
     {
         Loyalty = loyalty ?? new TestLoyaltyProgram();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(redis is null ? [] : [new("ConnectionStrings:Redis", redis)])
             .Build();
         var services = new ServiceCollection().AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton(ledger);
         services.AddSingleton(Loyalty);
         services.AddStateStore(configuration, o => o.KeyPrefix = prefix);
         services.AddCommerceAdapters(o =>
             {
-                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel };
+                o.Channels["shop"] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = shopCapabilities };
                 o.Channels[NoDiscountChannel] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = ["Refunds", "Loyalty"] };
                 o.Channels[LoyaltyChannel] = new ChannelOptions { Adapter = "testloyalty", BaseUrl = "http://unused.test/", Currency = "USD" };
             })
             .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty | ChannelCapabilities.LoyaltyDiscounts)
             .AddLoyaltyAdapter<TestLoyaltyBackend>("testloyalty", o => o.DefaultCapabilities = ChannelCapabilities.Loyalty);
         services.AddCheckout(configuration);
+        if (checkout is not null)
+        {
+            services.Configure(checkout);
+        }
+
         _provider = services.BuildServiceProvider();
         Checkout = _provider.GetRequiredService<CheckoutService>();
     }
 
     public CheckoutService Checkout { get; }
 
+    /// <summary>The replica's container, for what a test reads behind the service's back.</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>The loyalty program behind <see cref="LoyaltyChannel"/>.</summary>
     public TestLoyaltyProgram Loyalty { get; }
 
-    public void Dispose() => _provider.Dispose();
+    /// <summary>Starts the hosted services (the loyalty follow-up) as the gateway's host does; disposing the host stops them.</summary>
+    public async Task StartHostedServicesAsync()
+    {
+        foreach (var service in _provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var service in _provider.GetServices<IHostedService>())
+        {
+            service.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        _provider.Dispose();
+    }
 }

@@ -72,19 +72,40 @@ public sealed class LoyaltyRefundTests : IDisposable
     }
 
     [Fact]
-    public async Task Refund_InFullWhileTheLoyaltyProgramIsDown_RefundsTheMoney_AndTheOrderShowsLoyaltyNotRefunded()
+    public async Task Refund_InFullWhileTheLoyaltyProgramIsDown_RefundsTheMoney_AndTheOrderShowsTheRefundStillOwed()
     {
         var (member, _, order) = await PaidOrderWithRewardAsync();
         Program.IsDown = true;
 
         var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
+        var readWhileDown = await Checkout.GetOrderAsync(Alice, order.Id, default);
         Program.IsDown = false;
 
         Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
         Assert.Equal(PaymentStatus.Refunded, refund.Value!.Order.PaymentStatus);
         Assert.Equal(LoyaltyOrderStatus.Completed, refund.Value.Loyalty!.Status);
-        Assert.Equal(LoyaltyOrderStatus.Completed, (await Checkout.GetOrderAsync(Alice, order.Id, default))!.Loyalty!.Status);
+        Assert.Equal([LoyaltyOrderStatus.Refunded], refund.Value.LoyaltyOwed!.Stages);
+        Assert.Equal(LoyaltyOrderStatus.Completed, readWhileDown!.Loyalty!.Status);
+        Assert.Equal(2, readWhileDown.LoyaltyOwed!.Attempts);
         Assert.Equal(25m, await PointsAsync(member));
+    }
+
+    [Fact]
+    public async Task Refund_InFullWhileTheLoyaltyProgramIsDown_TheNextReadOfTheOrderTakesThePointsBackAndReturnsTheReward()
+    {
+        var (member, reward, order) = await PaidOrderWithRewardAsync();
+        Program.IsDown = true;
+        await Checkout.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
+        Program.IsDown = false;
+
+        var read = await Checkout.GetOrderAsync(Alice, order.Id, default);
+
+        Assert.Equal(LoyaltyOrderStatus.Refunded, read!.Loyalty!.Status);
+        Assert.Null(read.LoyaltyOwed);
+        Assert.Equal(0m, await PointsAsync(member));
+        Assert.Contains(reward, await RewardsAsync(member));
+        Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Refunded));
+        Assert.Null((await Checkout.GetOrderAsync(Alice, order.Id, default))!.LoyaltyOwed);
     }
 
     /// <summary>A member with no points pays 3 x 10.00 USD less a 5.00 reward, 25.00: 25 points earned, the reward redeemed.</summary>

@@ -49,4 +49,62 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
         Assert.All(both.Where(r => !r.Succeeded), r => Assert.Equal(CommerceErrorCodes.Conflict, r.Errors[0].Code));
         Assert.Equal(PaymentStatus.Paid, replay.Value!.Status);
     }
+
+    [Fact]
+    public async Task OwedLoyaltyStage_RetriedByBothReplicasAtOnce_IsSentOnce()
+    {
+        var ledger = new ChargeLedger();
+        var program = new TestLoyaltyProgram();
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        // Due at once, so both replicas' passes find the order.
+        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, program, checkout: o => o.LoyaltyRetryBackoff = TimeSpan.FromMilliseconds(1));
+        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, program, checkout: o => o.LoyaltyRetryBackoff = TimeSpan.FromMilliseconds(1));
+        var (member, _) = program.NewMember(0m, Money.Of(5m, "USD"));
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, "store-1", null, default);
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        await a.Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await a.Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        program.FailNext(LoyaltyOrderStatus.Completed);
+        var order = (await a.Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default)).Value!.Order!;
+        program.Latency = TimeSpan.FromMilliseconds(200);
+        await Task.Delay(10);
+
+        await Task.WhenAll(a.Checkout.RetryDueLoyaltyAsync(default), b.Checkout.RetryDueLoyaltyAsync(default));
+        program.Latency = TimeSpan.Zero;
+
+        Assert.Equal([LoyaltyOrderStatus.Completed], order.LoyaltyOwed!.Stages);
+        Assert.Equal(1, program.Received(order.CartId, LoyaltyOrderStatus.Completed));
+        Assert.Equal(30m, (await b.Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, "store-1", default)).Value!.Balance.Points);
+        var read = (await b.Checkout.GetOrderAsync(Alice, order.Id, default))!;
+        Assert.Equal(LoyaltyOrderStatus.Completed, read.Loyalty!.Status);
+        Assert.Null(read.LoyaltyOwed);
+    }
+
+    [Fact]
+    public async Task CartChange_AfterTheChannelLostLoyaltyDiscounts_SucceedsAndDropsTheReward_WhichTheMemberKeeps()
+    {
+        var ledger = new ChargeLedger();
+        var program = new TestLoyaltyProgram();
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var before = new CheckoutHost(ledger, redis.ConnectionString, prefix, program);
+        // The same channel after a configuration change: its backend no longer takes a discount off.
+        using var after = new CheckoutHost(ledger, redis.ConnectionString, prefix, program, shopCapabilities: ["Refunds", "Loyalty"]);
+        var (member, reward) = program.NewMember(0m, Money.Of(5m, "USD"));
+        var cart = (await before.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await before.Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, "store-1", null, default);
+        await before.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var applied = await before.Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+
+        var changed = await after.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("mug", 1)], null, default);
+
+        Assert.Equal(reward, applied.Value!.Loyalty!.RewardId);
+        Assert.True(changed.Succeeded, string.Join("; ", changed.Errors));
+        Assert.Equal(4, changed.Value!.Lines.Sum(l => l.Quantity));
+        Assert.Null(changed.Value.Loyalty!.RewardId);
+        Assert.Null(changed.Value.Loyalty.Discount);
+        Assert.Equal(member, changed.Value.Loyalty.MemberId);
+        Assert.Null((await after.Checkout.GetCartAsync(Alice, cart.Id, default))!.Loyalty!.RewardId);
+        Assert.Contains(reward, (await after.Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, "store-1", default)).Value!.Rewards.Select(r => r.Id));
+    }
 }

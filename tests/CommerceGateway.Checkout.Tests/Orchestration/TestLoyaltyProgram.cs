@@ -26,10 +26,48 @@ public sealed class TestLoyaltyProgram
     private readonly Dictionary<string, decimal> _points = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reward> _rewards = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProgramOrder> _orders = new(StringComparer.Ordinal);
+    private readonly Dictionary<LoyaltyOrderStatus, int> _failures = [];
+    private readonly List<(string OrderId, LoyaltyOrderStatus Stage)> _received = [];
     private int _next;
 
     /// <summary>While true, every call fails as if the program were unreachable.</summary>
     public bool IsDown { get; set; }
+
+    /// <summary>How long each order submission takes, so concurrent callers really overlap.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The next <paramref name="times"/> submissions of <paramref name="stage"/> fail like an outage (503); other calls go through.</summary>
+    public void FailNext(LoyaltyOrderStatus stage, int times = 1)
+    {
+        lock (_gate)
+        {
+            _failures[stage] = _failures.GetValueOrDefault(stage) + times;
+        }
+    }
+
+    /// <summary>How many submissions of <paramref name="stage"/> for an order reached the program, replays included.</summary>
+    public int Received(string orderId, LoyaltyOrderStatus stage)
+    {
+        lock (_gate)
+        {
+            return _received.Count(r => r.OrderId == orderId && r.Stage == stage);
+        }
+    }
+
+    /// <summary>True (and one failure used up) when this submission is to fail as set by <see cref="FailNext"/>.</summary>
+    internal bool TakeFailure(LoyaltyOrderStatus stage)
+    {
+        lock (_gate)
+        {
+            if (_failures.GetValueOrDefault(stage) == 0)
+            {
+                return false;
+            }
+
+            _failures[stage]--;
+            return true;
+        }
+    }
 
     /// <summary>A new member with <paramref name="points"/> and one reward worth <paramref name="rewardValue"/> off.</summary>
     public (string Member, string Reward) NewMember(decimal points, Money rewardValue)
@@ -74,6 +112,7 @@ public sealed class TestLoyaltyProgram
     {
         lock (_gate)
         {
+            _received.Add((sent.OrderId, sent.Status));
             var order = _orders.GetValueOrDefault(sent.OrderId) ?? new ProgramOrder(sent.MemberId, Money.Zero(sent.Subtotal.Currency));
             if (order.Status == sent.Status && sent.Status != LoyaltyOrderStatus.Checkout)
             {

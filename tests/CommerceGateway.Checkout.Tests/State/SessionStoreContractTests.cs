@@ -147,4 +147,32 @@ public abstract class SessionStoreContractTests : IDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.PutAsync("s1", "a", 0, TimeSpan.Zero));
         Assert.Null(await Store.GetAsync("s1"));
     }
+
+    [Fact]
+    public async Task FollowUps_DueOnes_AreFoundEarliestFirst_AndLaterOnesWait()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        await Store.ScheduleFollowUpAsync("order:late", now.AddMinutes(5));
+        await Store.ScheduleFollowUpAsync("order:b", now.AddSeconds(-1));
+        await Store.ScheduleFollowUpAsync("order:a", now.AddMinutes(-1));
+
+        Assert.Equal(["order:a", "order:b"], await Store.GetDueFollowUpsAsync(now, 10));
+        Assert.Equal(["order:a"], await Store.GetDueFollowUpsAsync(now, 1));
+        Assert.Equal(["order:a", "order:b", "order:late"], await Store.GetDueFollowUpsAsync(now.AddMinutes(5), 10));
+    }
+
+    [Fact]
+    public async Task FollowUps_Rescheduled_MovesAndCancelled_IsGone()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+        await Store.ScheduleFollowUpAsync("order:a", now.AddMinutes(-1));
+        await Store.ScheduleFollowUpAsync("order:b", now.AddMinutes(-1));
+
+        await Store.ScheduleFollowUpAsync("order:a", now.AddMinutes(10));
+        await Store.CancelFollowUpAsync("order:b");
+        await Store.CancelFollowUpAsync("order:never-scheduled");
+
+        Assert.Empty(await Store.GetDueFollowUpsAsync(now, 10));
+        Assert.Equal(["order:a"], await Store.GetDueFollowUpsAsync(now.AddMinutes(10), 10));
+    }
 }

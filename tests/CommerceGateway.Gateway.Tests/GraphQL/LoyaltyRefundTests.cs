@@ -17,7 +17,7 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
     /// <summary>Points for the 58.00 subtotal less the 5.00 reward: one per whole dollar paid.</summary>
     private const decimal EarnedPoints = 53m;
 
-    private const string OrderFields = "order { id paymentStatus total { amount } amountPaid { amount } amountRefunded { amount currencyCode } loyalty { rewardId discount { amount } status } }";
+    private const string OrderFields = "order { id paymentStatus total { amount } amountPaid { amount } amountRefunded { amount currencyCode } loyalty { rewardId discount { amount } status sync pendingStages } }";
 
     private static readonly string RefundMutation = $"mutation($id: ID!, $amount: Decimal!) {{ orderRefund(orderId: $id, amount: {{ amount: $amount, currencyCode: \"USD\" }}, reason: \"returned\") {{ {OrderFields} userErrors {{ code field message }} }} }}";
 
@@ -71,20 +71,31 @@ public sealed class LoyaltyRefundTests(ExampleLoyaltyFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task FullRefundWhileSpendgoIsDown_RefundsTheMoney_TheOrderShowsLoyaltyStillCompleted_AndTheFailureIsLogged()
+    public async Task FullRefundWhileSpendgoIsDown_RefundsTheMoney_TheOrderShowsTheRefundStillOwed_AndTheNextReadTakesThePointsBack()
     {
         using var api = await fixture.Host.StorefrontAsync();
-        var (member, _, orderId) = await CapturedOrderWithRewardAsync(api);
+        var (member, reward, orderId) = await CapturedOrderWithRewardAsync(api);
         await fixture.Sandbox.SetFaultAsync("spendgo", new FaultSpec { Status = 503 });
 
         var refunded = (await RefundAsync(api, orderId, "53.00")).GetProperty("order");
         await fixture.Sandbox.ClearFaultAsync("spendgo");
+        // Before the order is read again (the background retry waits 30 seconds first).
+        var pointsBeforeTheRead = await SpendgoSandbox.PointsAsync(fixture.Sandbox, member);
+        var read = await OrderAsync(api, orderId);
 
-        // The money is back with the buyer; the loyalty order is left for reconciliation, and says so.
+        // The money is back with the buyer at once; the loyalty order follows once Spendgo answers again.
         Assert.Equal("REFUNDED", refunded.GetProperty("paymentStatus").GetString());
         Assert.Equal("COMPLETED", refunded.GetProperty("loyalty").GetProperty("status").GetString());
-        Assert.Equal(EarnedPoints, await SpendgoSandbox.PointsAsync(fixture.Sandbox, member));
-        Assert.Contains(fixture.Host.App.Logs.Entries, e => e.EventId.Id == 2001 && e.Level == LogLevel.Warning && Equals(e.Values["Stage"], "Refunded") && Equals(e.Values["Program"], CommerceGatewayHost.Spendgo));
+        Assert.Equal("RETRYING", refunded.GetProperty("loyalty").GetProperty("sync").GetString());
+        Assert.Equal(["REFUNDED"], refunded.GetProperty("loyalty").GetProperty("pendingStages").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(EarnedPoints, pointsBeforeTheRead);
+        Assert.Contains(fixture.Host.App.Logs.Entries, e => e.EventId.Id == 2001 && e.Level == LogLevel.Warning && Equals(e.Values["Stage"], "Refunded") && Equals(e.Values["OrderId"], orderId) && Equals(e.Values["Program"], CommerceGatewayHost.Spendgo));
+        Assert.Equal("REFUNDED", read.GetProperty("loyalty").GetProperty("status").GetString());
+        Assert.Equal("IN_SYNC", read.GetProperty("loyalty").GetProperty("sync").GetString());
+        Assert.Empty(read.GetProperty("loyalty").GetProperty("pendingStages").EnumerateArray());
+        Assert.Equal(0m, await SpendgoSandbox.PointsAsync(fixture.Sandbox, member));
+        Assert.Equal("available", await SpendgoSandbox.RewardStateAsync(fixture.Sandbox, member, reward));
+        Assert.Contains(fixture.Host.App.Logs.Entries, e => e.EventId.Id == 2004 && Equals(e.Values["OrderId"], orderId));
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ internal sealed class InMemorySessionStore(TimeProvider timeProvider) : ISession
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _followUps = new(StringComparer.Ordinal);
 
     public Task<VersionedDocument?> GetAsync(string sessionId, CancellationToken ct = default)
     {
@@ -58,6 +59,44 @@ internal sealed class InMemorySessionStore(TimeProvider timeProvider) : ISession
             var existed = Current(sessionId, timeProvider.GetUtcNow()) is not null;
             _sessions.Remove(sessionId);
             return Task.FromResult(existed);
+        }
+    }
+
+    public Task ScheduleFollowUpAsync(string sessionId, DateTimeOffset dueAt, CancellationToken ct = default)
+    {
+        StateArguments.Id(sessionId, nameof(sessionId));
+        ct.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            _followUps[sessionId] = dueAt;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CancelFollowUpAsync(string sessionId, CancellationToken ct = default)
+    {
+        StateArguments.Id(sessionId, nameof(sessionId));
+        ct.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            _followUps.Remove(sessionId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> GetDueFollowUpsAsync(DateTimeOffset until, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        ct.ThrowIfCancellationRequested();
+
+        lock (_gate)
+        {
+            IReadOnlyList<string> due = [.. _followUps.Where(f => f.Value <= until).OrderBy(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(limit).Select(f => f.Key)];
+            return Task.FromResult(due);
         }
     }
 

@@ -23,6 +23,9 @@ internal sealed class RedisKeys(IOptions<StateStoreOptions> options)
     /// <summary>One session: a hash of document, version and sliding TTL.</summary>
     public RedisKey Session(string sessionId) => _prefix + "session:" + sessionId;
 
+    /// <summary>The follow-up index: a sorted set of session ids scored by due time (unix ms); an index, session keys are the truth.</summary>
+    public RedisKey FollowUps => _prefix + "followups";
+
     /// <summary>One idempotency record: a hash of fingerprint, state and result.</summary>
     public RedisKey Idempotency(string key) => _prefix + "idem:" + key;
 

@@ -64,4 +64,29 @@ internal sealed class RedisSessionStore(RedisCommandRunner redis, RedisKeys keys
         var key = keys.Session(sessionId);
         return redis.RunAsync("session delete", db => db.KeyDeleteAsync(key), ct);
     }
+
+    public Task ScheduleFollowUpAsync(string sessionId, DateTimeOffset dueAt, CancellationToken ct = default)
+    {
+        StateArguments.Id(sessionId, nameof(sessionId));
+        var index = keys.FollowUps;
+        return redis.RunAsync("follow-up schedule", db => db.SortedSetAddAsync(index, sessionId, dueAt.ToUnixTimeMilliseconds()), ct);
+    }
+
+    public Task CancelFollowUpAsync(string sessionId, CancellationToken ct = default)
+    {
+        StateArguments.Id(sessionId, nameof(sessionId));
+        var index = keys.FollowUps;
+        return redis.RunAsync("follow-up cancel", db => db.SortedSetRemoveAsync(index, sessionId), ct);
+    }
+
+    public async Task<IReadOnlyList<string>> GetDueFollowUpsAsync(DateTimeOffset until, int limit, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var index = keys.FollowUps;
+        var due = await redis.RunAsync(
+            "follow-up read",
+            db => db.SortedSetRangeByScoreAsync(index, double.NegativeInfinity, until.ToUnixTimeMilliseconds(), Exclude.None, Order.Ascending, 0, limit),
+            ct);
+        return [.. due.Select(id => (string)id!)];
+    }
 }

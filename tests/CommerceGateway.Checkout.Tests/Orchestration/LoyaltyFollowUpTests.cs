@@ -1,0 +1,137 @@
+using System.Text.Json;
+using CommerceGateway.Adapters;
+using CommerceGateway.Checkout.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>
+/// A loyalty stage the program could not take after money moved is owed by the order and retried, in
+/// the background as time passes and on the order's next read, until the member's points are right.
+/// </summary>
+public sealed class LoyaltyFollowUpTests : IDisposable
+{
+    private const string Store = "store-1";
+    private static readonly ClientContext Alice = new("storefront-alice");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    private readonly CheckoutHost _host;
+
+    public LoyaltyFollowUpTests() => _host = new CheckoutHost(new ChargeLedger(), time: _time);
+
+    private CheckoutService Checkout => _host.Checkout;
+
+    private TestLoyaltyProgram Program => _host.Loyalty;
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Pay_WhenCompletingTheLoyaltyOrderFails_TheMemberGetsThePointsOnceTheBackgroundRetryComes()
+    {
+        var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
+        Program.FailNext(LoyaltyOrderStatus.Completed);
+        var paid = await PayAsync(member);
+        var order = paid.Order!;
+        await _host.StartHostedServicesAsync();
+        await Task.Delay(200);
+        var pointsBeforeTimeMoves = await PointsAsync(member);
+
+        // The first retry is due 30 seconds after the failure (Checkout:LoyaltyRetryBackoff).
+        var awarded = await AdvanceUntilAsync(async () => await PointsAsync(member) > 0m, TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(200);
+
+        Assert.Equal(PaymentStatus.Paid, paid.Status);
+        Assert.Equal(LoyaltyOrderStatus.Billed, order.Loyalty!.Status);
+        Assert.Equal([LoyaltyOrderStatus.Completed], order.LoyaltyOwed!.Stages);
+        Assert.Equal(0m, pointsBeforeTimeMoves);
+        Assert.True(awarded, "the background retry awarded the points");
+        Assert.Equal(30m, await PointsAsync(member));
+        Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Completed));
+        var read = (await Checkout.GetOrderAsync(Alice, order.Id, default))!;
+        Assert.Equal(LoyaltyOrderStatus.Completed, read.Loyalty!.Status);
+        Assert.Null(read.LoyaltyOwed);
+    }
+
+    [Fact]
+    public async Task Pay_WhileTheProgramStaysDown_RetriesBackOffAndThenGiveUp_AndTheOrderSaysSo()
+    {
+        var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
+        Program.FailNext(LoyaltyOrderStatus.Completed, times: int.MaxValue / 2);
+        var order = (await PayAsync(member)).Order!;
+        await _host.StartHostedServicesAsync();
+
+        // Three days of retries with a doubling wait capped at an hour: far fewer than one per 30 seconds.
+        var gaveUp = await AdvanceUntilAsync(async () => (await StoredAsync(order.Id)).LoyaltyOwed!.GaveUp, TimeSpan.FromMinutes(30), maxSteps: 200);
+        var stored = await StoredAsync(order.Id);
+        var attempts = stored.LoyaltyOwed!.Attempts;
+        _time.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(200);
+
+        Assert.True(gaveUp, "the retries gave up");
+        Assert.InRange(attempts, 40, 100);
+        Assert.Equal([LoyaltyOrderStatus.Completed], stored.LoyaltyOwed.Stages);
+        Assert.Equal(attempts, (await StoredAsync(order.Id)).LoyaltyOwed!.Attempts);
+        Assert.Equal(0m, await PointsAsync(member));
+    }
+
+    [Fact]
+    public async Task TwoConcurrentRetriesOfOneOrder_SendTheOwedStageOnce()
+    {
+        var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
+        var order = (await PayAsync(member)).Order!;
+        Program.FailNext(LoyaltyOrderStatus.Refunded);
+        await Checkout.RefundAsync(Alice, order.Id, Money.Of(30m, "USD"), "returned", default);
+        Program.Latency = TimeSpan.FromMilliseconds(200);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        await Task.WhenAll(
+            Checkout.GetOrderAsync(Alice, order.Id, default),
+            Checkout.RetryDueLoyaltyAsync(default),
+            Checkout.GetOrderAsync(Alice, order.Id, default));
+
+        Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Refunded));
+        Assert.Equal(0m, await PointsAsync(member));
+        Assert.Null((await StoredAsync(order.Id)).LoyaltyOwed);
+    }
+
+    /// <summary>Moves the clock by <paramref name="step"/> until <paramref name="done"/>, giving the background service real time to run after each step.</summary>
+    private async Task<bool> AdvanceUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 30)
+    {
+        for (var i = 0; i < maxSteps; i++)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            _time.Advance(step);
+            await Task.Delay(50);
+        }
+
+        return await done();
+    }
+
+    /// <summary>3 x 10.00 USD paid by <paramref name="member"/>, no reward: 30 points once completed.</summary>
+    private async Task<PaymentResult> PayAsync(string member)
+    {
+        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
+        return paid.Value!;
+    }
+
+    /// <summary>The order as stored, without the retry a read would make.</summary>
+    private async Task<OrderRecord> StoredAsync(string orderId)
+    {
+        var document = await _host.Services.GetRequiredService<ISessionStore>().GetAsync("order:" + orderId);
+        return JsonSerializer.Deserialize<OrderRecord>(document!.Document, CheckoutJson.Options)!;
+    }
+
+    private async Task<decimal> PointsAsync(string member) =>
+        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
+}
