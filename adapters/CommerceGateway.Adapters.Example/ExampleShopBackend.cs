@@ -155,7 +155,8 @@ public sealed partial class ExampleShopBackend : CommerceBackend
     public override async Task<Cart> ApplyLoyaltyDiscountAsync(Cart cart, Money? discount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cart);
-        if (!Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
+        // Taking a discount off stays possible after the capability is switched off, so none outlives it.
+        if (discount is not null && !Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
         {
             return await NotSupported<Cart>(ChannelCapabilities.LoyaltyDiscounts);
         }

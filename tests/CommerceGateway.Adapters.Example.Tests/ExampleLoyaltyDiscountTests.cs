@@ -56,6 +56,29 @@ public sealed class ExampleLoyaltyDiscountTests(SandboxServer sandbox) : IClassF
         Assert.Equal("amount_mismatch", error.BackendCode);
     }
 
+    [Fact]
+    public async Task DiscountAppliedBeforeTheCapabilityWasSwitchedOff_CanStillBeTakenOff_ButNoNewOneApplied()
+    {
+        Cart cart;
+        using (var before = ExampleTestChannel.Build(ShopUrl))
+        {
+            cart = await before.Backend().ApplyLoyaltyDiscountAsync(await CartAsync(before.Backend(), "cart-loyalty-switched-off"), Money.Of(5m, "EUR"), CancellationToken.None);
+        }
+
+        var options = ExampleTestChannel.Options();
+        options.Capabilities = ["Refunds", "CaptureLater"];
+        using var after = ExampleTestChannel.Build(ShopUrl, options);
+
+        var removed = await after.Backend().ApplyLoyaltyDiscountAsync(cart, null, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<CapabilityNotSupportedException>(
+            () => after.Backend().ApplyLoyaltyDiscountAsync(removed, Money.Of(5m, "EUR"), CancellationToken.None));
+
+        Assert.Equal(Money.Of(5m, "EUR"), cart.Totals.LoyaltyDiscount);
+        Assert.Null(removed.Totals.LoyaltyDiscount);
+        Assert.Equal(Money.Of(52.5m, "EUR"), removed.Totals.Total);
+        Assert.NotNull(refused);
+    }
+
     /// <summary>2 T-shirts and a mug (EUR 52.50) with an email, ready to pay.</summary>
     private static async Task<Cart> CartAsync(CommerceBackend backend, string id)
     {

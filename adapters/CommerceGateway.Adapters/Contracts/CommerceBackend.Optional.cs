@@ -48,7 +48,8 @@ public abstract partial class CommerceBackend
     /// applied before, and returns the cart with the backend's totals: <see cref="CartTotals.Total"/>
     /// discounted and <see cref="CartTotals.LoyaltyDiscount"/> set. The discount must stay on the order
     /// the payment creates, so the order total and the amount charged are both the discounted amount.
-    /// Needs <see cref="ChannelCapabilities.LoyaltyDiscounts"/>.
+    /// Needs <see cref="ChannelCapabilities.LoyaltyDiscounts"/> to apply one; a backend that can hold a
+    /// discount should still remove it (null) after the capability is switched off in configuration.
     /// </summary>
     public virtual Task<Cart> ApplyLoyaltyDiscountAsync(Cart cart, Money? discount, CancellationToken cancellationToken) =>
         NotSupported<Cart>(ChannelCapabilities.LoyaltyDiscounts);

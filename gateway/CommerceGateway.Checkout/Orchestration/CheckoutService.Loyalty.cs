@@ -92,9 +92,11 @@ public sealed partial class CheckoutService
 
         if (!backend.Channel.Supports(ChannelCapabilities.LoyaltyDiscounts))
         {
-            // A reward applied before the channel lost the capability cannot be honoured; drop it rather than block the cart.
+            // A reward applied before the channel lost the capability cannot be honoured; drop it rather than
+            // block the cart, and take its discount off the backend's cart, or the buyer keeps it unredeemed.
             CheckoutLog.RewardDropped(_logger, cart.Id);
-            return cart with { Loyalty = loyalty with { RewardId = null, Discount = null } };
+            var undiscounted = cart.Totals.LoyaltyDiscount is null ? cart : await backend.ApplyLoyaltyDiscountAsync(cart, null, cancellationToken);
+            return undiscounted with { Loyalty = loyalty with { RewardId = null, Discount = null } };
         }
 
         try

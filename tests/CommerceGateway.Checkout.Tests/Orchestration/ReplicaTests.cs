@@ -103,6 +103,10 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
         Assert.Equal(4, changed.Value!.Lines.Sum(l => l.Quantity));
         Assert.Null(changed.Value.Loyalty!.RewardId);
         Assert.Null(changed.Value.Loyalty.Discount);
+        // The shop's total is back to the undiscounted one: no discount without a redeemed reward.
+        Assert.NotNull(applied.Value.Totals.LoyaltyDiscount);
+        Assert.Null(changed.Value.Totals.LoyaltyDiscount);
+        Assert.Equal(changed.Value.Totals.Subtotal, changed.Value.Totals.Total);
         Assert.Equal(member, changed.Value.Loyalty.MemberId);
         Assert.Null((await after.Checkout.GetCartAsync(Alice, cart.Id, default))!.Loyalty!.RewardId);
         Assert.Contains(reward, (await after.Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, "store-1", default)).Value!.Rewards.Select(r => r.Id));
