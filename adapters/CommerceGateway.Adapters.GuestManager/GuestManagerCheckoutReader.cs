@@ -50,6 +50,7 @@ internal static class GuestManagerCheckoutReader
             GuestManagerSteps.Processing => CheckoutStatus.Processing,
             GuestManagerSteps.Complete => CheckoutStatus.Complete,
             GuestManagerSteps.Expired => CheckoutStatus.Expired,
+            GuestManagerSteps.Requested or GuestManagerSteps.Reserved => CheckoutStatus.Submitted,
             GuestManagerSteps.Payment when failed => CheckoutStatus.PaymentFailed,
             _ => CheckoutStatus.Open,
         };

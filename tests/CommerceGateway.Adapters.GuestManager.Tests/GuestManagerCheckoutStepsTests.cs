@@ -109,6 +109,7 @@ public sealed class GuestManagerCheckoutStepsTests : IClassFixture<SandboxServer
         cart = await channel.Backend.UpdateAddressesAsync(cart, null, UsAddress, Bounded);
 
         Assert.Equal(last, cart.Checkout.Current);
+        Assert.Equal(CheckoutStatus.Submitted, cart.Checkout.Status);
         Assert.All(cart.Checkout.Steps, s => Assert.True(s.Completed, $"{s.Kind} is completed"));
         Assert.NotNull(cart.OrderId);
         Assert.Null(cart.Lines[0].ExpiresAt);

@@ -17,4 +17,10 @@ public enum CheckoutStatus
 
     /// <summary>The reservation lapsed; resume when the backend supports it.</summary>
     Expired,
+
+    /// <summary>
+    /// Placed without payment: the backend keeps the order as a wait-list request or a reservation for
+    /// items not yet on sale, and nothing is due now (the backend asks for payment later, if ever).
+    /// </summary>
+    Submitted,
 }

@@ -76,6 +76,7 @@ public sealed partial class CheckoutService
         var refusal = cart.Checkout.Status switch
         {
             CheckoutStatus.Complete => "The cart is already paid.",
+            CheckoutStatus.Submitted => "The backend took this checkout as a wait-list request or reservation; no payment is due now.",
             CheckoutStatus.Processing => "A payment for this cart is processing; query the cart for its outcome.",
             _ when cart.Lines.Count == 0 => "The cart is empty.",
             _ when cart.Checkout.Steps.Count == 0 => "Begin checkout before paying.",

@@ -65,6 +65,22 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
         Assert.Equal("107.00", paid.GetProperty("cost").GetProperty("total").GetProperty("amount").GetString());
     }
 
+    [Theory]
+    [InlineData("301", "REQUESTED")]
+    [InlineData("401", "RESERVED")]
+    public async Task SoldOutOrNotYetOnSaleTickets_CheckoutEndsSubmittedWithNothingDue_AndPaymentIsRefused(string variant, string lastStep)
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await AtPaymentAsync(api, variant, lastStep);
+
+        var cart = await OrderFlowCheckoutTests.CartAsync(api, cartId);
+        var refused = await api.FailAsync("checkoutSubmitPayment", "INVALID_STEP", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key = OrderFlowCheckoutTests.NewKey() });
+
+        Assert.Equal("SUBMITTED", cart.GetProperty("checkout").GetProperty("status").GetString());
+        Assert.All(cart.GetProperty("checkout").GetProperty("steps").EnumerateArray(), s => Assert.True(s.GetProperty("completed").GetBoolean()));
+        Assert.Contains("no payment is due", refused.GetProperty("userErrors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Reads the cart until its payment is no longer PROCESSING, waiting as the poll hint says.</summary>
     internal static async Task<JsonElement> SettledAsync(CommerceApi api, string cartId, JsonElement submitted)
     {
@@ -83,7 +99,7 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
     }
 
     /// <summary>A cart of two tickets of <paramref name="variant"/>, named, with a billing address: only payment left.</summary>
-    internal static async Task<string> AtPaymentAsync(CommerceApi api, string variant = "101")
+    internal static async Task<string> AtPaymentAsync(CommerceApi api, string variant = "101", string lastStep = "PAYMENT")
     {
         var cartId = (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"guestmanager-demo\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
         await api.MutateAsync("cartLinesAdd", "mutation($id: ID!, $v: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: $v, quantity: 2 }]) { cart { id } userErrors { code field message } } }", new { id = cartId, v = variant });
@@ -101,7 +117,7 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
             "cartAddressesUpdate",
             "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, billingAddress: { address1: \"1 Main Street\", city: \"Springfield\", zip: \"62701\", countryCode: \"US\", provinceCode: \"IL\" }) { cart { checkout { currentStep } } userErrors { code field message } } }",
             new { id = cartId })).GetProperty("cart");
-        Assert.Equal("PAYMENT", ready.GetProperty("checkout").GetProperty("currentStep").GetString());
+        Assert.Equal(lastStep, ready.GetProperty("checkout").GetProperty("currentStep").GetString());
         return cartId;
     }
 }
