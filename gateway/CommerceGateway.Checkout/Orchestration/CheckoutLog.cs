@@ -29,4 +29,16 @@ internal static partial class CheckoutLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Loyalty follow-up pass failed ({ExceptionType}); the next pass retries")]
     public static partial void LoyaltyFollowUpPassFailed(ILogger logger, string exceptionType, Exception exception);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Loyalty stage {Stage} for cart {CartId} on {Program} failed ({Code}); the cart owes stages {Owed}, retried from {NextAttemptAt:o} unless a payment goes on with the loyalty order first")]
+    public static partial void LoyaltyCartStageOwed(ILogger logger, string stage, string cartId, string program, string code, string owed, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Loyalty stages {Stages} owed by cart {CartId} on {Program} were accepted after {Attempts} failed attempt(s)")]
+    public static partial void LoyaltyCartStagesCaughtUp(ILogger logger, string stages, string cartId, string program, int attempts);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Error, Message = "Gave up retrying loyalty stages {Stages} owed by cart {CartId} on {Program} after {Attempts} attempts since {Since:o} (last {Code}); the loyalty order needs a manual fix")]
+    public static partial void LoyaltyCartRetryGaveUp(ILogger logger, string stages, string cartId, string program, int attempts, DateTimeOffset since, string code);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "A payment of cart {CartId} goes on with its loyalty order on {Program}; the void it owed ({Stages}) is dropped")]
+    public static partial void LoyaltyCartOwedDropped(ILogger logger, string cartId, string program, string stages);
 }

@@ -16,6 +16,13 @@ public sealed partial class CheckoutService
     /// <summary>The most orders one background pass looks at; the rest wait for the next pass.</summary>
     private const int FollowUpBatch = 50;
 
+    /// <summary>Who owes loyalty stages: an order, or a cart whose declined payment made no order.</summary>
+    private enum LoyaltyDebtor
+    {
+        Order,
+        Cart,
+    }
+
     /// <summary>
     /// One background pass: retries the owed stages of every order whose retry is due. A failure with
     /// one order (state store or program down) is logged and leaves it for the next pass.
@@ -79,6 +86,13 @@ public sealed partial class CheckoutService
     /// </summary>
     private async Task FollowUpAsync(string key, CancellationToken cancellationToken)
     {
+        // The index holds session document keys, so the key's own prefix says whether a cart or an order owes.
+        if (key.StartsWith(SessionDocuments.CartKey(string.Empty), StringComparison.Ordinal))
+        {
+            await FollowUpCartAsync(key, cancellationToken);
+            return;
+        }
+
         var stored = await _documents.GetAsync<OrderRecord>(key, cancellationToken);
         if (stored is not { Value.LoyaltyOwed: { GaveUp: false } owed } found)
         {
@@ -103,6 +117,52 @@ public sealed partial class CheckoutService
     }
 
     /// <summary>
+    /// The follow-up of a cart's entry: the same rules as an order's, the void sent under the cart's lock
+    /// after re-reading the cart, so it never overlaps a payment, which drops the void before it pays.
+    /// </summary>
+    private async Task FollowUpCartAsync(string key, CancellationToken cancellationToken)
+    {
+        var unlocked = await _documents.GetAsync<CartSession>(key, cancellationToken);
+        if (unlocked is not { Value.LoyaltyOwed.Owed: { GaveUp: false } owed } first)
+        {
+            await _sessions.CancelFollowUpAsync(key, cancellationToken);
+            return;
+        }
+
+        if (owed.NextAttemptAt > _time.GetUtcNow())
+        {
+            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
+            return;
+        }
+
+        await using var lease = await _locks.TryAcquireAsync(first.Value.Cart.Id, cancellationToken, TimeSpan.Zero);
+        if (lease is null)
+        {
+            return;
+        }
+
+        // What was read before the lock may be stale: a payment may have dropped the void meanwhile.
+        var stored = await _documents.GetAsync<CartSession>(key, cancellationToken);
+        if (stored is not { Value.LoyaltyOwed: { Owed.GaveUp: false } debt } found)
+        {
+            await _sessions.CancelFollowUpAsync(key, cancellationToken);
+            return;
+        }
+
+        var session = found.Value with { Cart = found.Value.Cart with { Version = found.Version } };
+        var cart = session.Cart;
+        var run = await SendStagesAsync(debt.Loyalty, debt.Owed.Stages, s => SendLoyaltyAsync(cart with { Loyalty = debt.Loyalty }, s, cancellationToken), cancellationToken);
+        var left = NextOwed(LoyaltyDebtor.Cart, cart.Id, debt.Loyalty.Program, debt.Owed, run);
+        if (cart.Loyalty is { } current && current.OrderId == debt.Loyalty.OrderId && current.Status == debt.Loyalty.Status)
+        {
+            // The cart still stands at the loyalty order that was voided: its next payment opens a new one.
+            cart = cart with { Loyalty = current with { Status = run.Status } };
+        }
+
+        await SaveCartAsync(session, cart, left is null ? null : debt with { Owed = left }, cancellationToken);
+    }
+
+    /// <summary>
     /// Re-reads the order under its lock (the caller holds it) and retries what it owes; the order as
     /// stored afterwards, with its version.
     /// </summary>
@@ -120,23 +180,33 @@ public sealed partial class CheckoutService
         return await _documents.GetAsync<OrderRecord>(key, cancellationToken);
     }
 
+    /// <summary>The record after a run of stages: what it owes from now on (see <see cref="NextOwed"/>).</summary>
+    private OrderRecord RecordOwed(OrderRecord record, LoyaltyStagesOwed? before, StageRun run) =>
+        record with { LoyaltyOwed = NextOwed(LoyaltyDebtor.Order, record.Id, record.Loyalty?.Program ?? string.Empty, before, run) };
+
     /// <summary>
-    /// The record after a run of stages: owed nothing when all were taken, else owing what is left with
-    /// the next retry after an exponential backoff, or given up once retries have gone on long enough.
-    /// Logs each outcome.
+    /// What a debtor owes after a run of stages: nothing when all were taken, else what is left with the
+    /// next retry after an exponential backoff, or given up once retries have gone on long enough. Logs
+    /// each outcome, naming the order or the cart.
     /// </summary>
-    private OrderRecord RecordOwed(OrderRecord record, LoyaltyStagesOwed? before, StageRun run)
+    private LoyaltyStagesOwed? NextOwed(LoyaltyDebtor debtor, string id, string program, LoyaltyStagesOwed? before, StageRun run)
     {
-        var program = record.Loyalty?.Program ?? string.Empty;
         if (run.Owed.Count == 0)
         {
             if (before is not null)
             {
                 var stages = string.Join(",", before.Stages);
-                CheckoutLog.LoyaltyStagesCaughtUp(_logger, stages, record.Id, program, before.Attempts);
+                if (debtor == LoyaltyDebtor.Cart)
+                {
+                    CheckoutLog.LoyaltyCartStagesCaughtUp(_logger, stages, id, program, before.Attempts);
+                }
+                else
+                {
+                    CheckoutLog.LoyaltyStagesCaughtUp(_logger, stages, id, program, before.Attempts);
+                }
             }
 
-            return record with { LoyaltyOwed = null };
+            return null;
         }
 
         var now = _time.GetUtcNow();
@@ -148,13 +218,29 @@ public sealed partial class CheckoutService
         var owed = string.Join(",", run.Owed);
         if (now - since >= _options.LoyaltyRetryGiveUpAfter)
         {
-            CheckoutLog.LoyaltyRetryGaveUp(_logger, owed, record.Id, program, attempts, since, code);
-            return record with { LoyaltyOwed = new LoyaltyStagesOwed(run.Owed, since, attempts, now, code, GaveUp: true) };
+            if (debtor == LoyaltyDebtor.Cart)
+            {
+                CheckoutLog.LoyaltyCartRetryGaveUp(_logger, owed, id, program, attempts, since, code);
+            }
+            else
+            {
+                CheckoutLog.LoyaltyRetryGaveUp(_logger, owed, id, program, attempts, since, code);
+            }
+
+            return new LoyaltyStagesOwed(run.Owed, since, attempts, now, code, GaveUp: true);
         }
 
         var next = now + Backoff(attempts);
-        CheckoutLog.LoyaltyStageFailed(_logger, run.Owed[0].ToString(), record.Id, program, code, owed, next);
-        return record with { LoyaltyOwed = new LoyaltyStagesOwed(run.Owed, since, attempts, next, code) };
+        if (debtor == LoyaltyDebtor.Cart)
+        {
+            CheckoutLog.LoyaltyCartStageOwed(_logger, run.Owed[0].ToString(), id, program, code, owed, next);
+        }
+        else
+        {
+            CheckoutLog.LoyaltyStageFailed(_logger, run.Owed[0].ToString(), id, program, code, owed, next);
+        }
+
+        return new LoyaltyStagesOwed(run.Owed, since, attempts, next, code);
     }
 
     /// <summary>The wait after <paramref name="attempts"/> failed attempts: the backoff doubled each time, capped.</summary>

@@ -107,6 +107,18 @@ public sealed partial class CheckoutService
             }
 
             cart = await PlaceLoyaltyOrderAsync(cart, cancellationToken);
+            if (session.LoyaltyOwed is { } dropped)
+            {
+                // This payment goes on with the cart's loyalty order, so a void sent after it bills would hand
+                // back a reward the buyer used. Dropped durably before the money moves, so no replica's follow-up
+                // sends it whatever the outcome; a decline owes a new void, an unknown outcome keeps the reward.
+                var kept = await SaveCartAsync(session, cart, owed: null, cancellationToken);
+                var stages = string.Join(",", dropped.Owed.Stages);
+                CheckoutLog.LoyaltyCartOwedDropped(_logger, cart.Id, dropped.Loyalty.Program, stages);
+                session = session with { Cart = kept, LoyaltyOwed = null };
+                cart = kept;
+            }
+
             var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
             var outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
             return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
@@ -137,15 +149,24 @@ public sealed partial class CheckoutService
         (cart, var loyaltyRun) = await AdvanceLoyaltyAsync(cart, outcome.Status, cancellationToken);
         var pollAfter = outcome.Status == PaymentStatus.Processing ? outcome.PollAfter ?? _options.PaymentPollHint : (TimeSpan?)null;
         cart = cart with { Checkout = cart.Checkout with { PollAfter = pollAfter, FailureReason = outcome.FailureReason ?? cart.Checkout.FailureReason } };
-        var saved = await SaveCartAsync(session, cart, cancellationToken);
+        var cartOwed = session.LoyaltyOwed;
+        if (record is null && outcome.Status == PaymentStatus.Failed && loyaltyRun.Owed is [LoyaltyOrderStatus.Voided] && cart.Loyalty is { } placed)
+        {
+            // No order was made, so the cart owes the void: unsent, the placed reward would stay locked
+            // at the program once the buyer walks away.
+            var owed = NextOwed(LoyaltyDebtor.Cart, cart.Id, placed.Program, cartOwed?.Owed, loyaltyRun);
+            cartOwed = owed is null ? null : new CartLoyaltyOwed(placed, owed);
+        }
+        else if (record is null && loyaltyRun.Owed.Count > 0 && cart.Loyalty is { } loyalty)
+        {
+            CheckoutLog.LoyaltyCartStageFailed(_logger, loyaltyRun.Owed[0].ToString(), cart.Id, loyalty.Program, loyaltyRun.Code ?? "UNKNOWN");
+        }
+
+        var saved = await SaveCartAsync(session, cart, cartOwed, cancellationToken);
         if (record is not null && (record.Loyalty != saved.Loyalty || loyaltyRun.Owed.Count > 0))
         {
             // The payment made an order: stages the program did not take are the order's to owe and retry.
             record = await SaveOrderAsync(RecordOwed(record with { Loyalty = saved.Loyalty }, record.LoyaltyOwed, loyaltyRun), cancellationToken);
-        }
-        else if (loyaltyRun.Owed.Count > 0 && cart.Loyalty is { } loyalty)
-        {
-            CheckoutLog.LoyaltyCartStageFailed(_logger, loyaltyRun.Owed[0].ToString(), cart.Id, loyalty.Program, loyaltyRun.Code ?? "UNKNOWN");
         }
 
         return new PaymentResult(saved, outcome.Status, record, outcome.FailureReason, pollAfter);

@@ -155,11 +155,32 @@ public sealed partial class CheckoutService
             : null;
     }
 
-    private async Task<Cart> SaveCartAsync(CartSession session, Cart changed, CancellationToken cancellationToken)
+    private Task<Cart> SaveCartAsync(CartSession session, Cart changed, CancellationToken cancellationToken) =>
+        SaveCartAsync(session, changed, session.LoyaltyOwed, cancellationToken);
+
+    /// <summary>
+    /// Writes the cart with what it now owes its loyalty program (<paramref name="owed"/>) and keeps the
+    /// follow-up index in step, the entry added before the write and removed after it like an order's.
+    /// </summary>
+    private async Task<Cart> SaveCartAsync(CartSession session, Cart changed, CartLoyaltyOwed? owed, CancellationToken cancellationToken)
     {
         // The gateway owns identity, ownership and loyalty; adapters cannot change them.
         var cart = changed with { Id = session.Cart.Id, Channel = session.Cart.Channel, Loyalty = changed.Loyalty ?? session.Cart.Loyalty };
-        var version = await _documents.PutAsync(SessionDocuments.CartKey(cart.Id), session with { Cart = cart }, session.Cart.Version, _options.CartLifetime, cancellationToken);
+        var key = SessionDocuments.CartKey(cart.Id);
+        if (owed is { Owed.GaveUp: false } retrying)
+        {
+            await _sessions.ScheduleFollowUpAsync(key, retrying.Owed.NextAttemptAt, cancellationToken);
+        }
+
+        // A cart owing a void outlives its usual lifetime until the retries end, or an abandoned cart
+        // would take the debt with it and leave the member's reward locked.
+        var lifetime = owed is null || _options.CartLifetime >= _options.LoyaltyRetryGiveUpAfter ? _options.CartLifetime : _options.LoyaltyRetryGiveUpAfter;
+        var version = await _documents.PutAsync(key, session with { Cart = cart, LoyaltyOwed = owed }, session.Cart.Version, lifetime, cancellationToken);
+        if (session.LoyaltyOwed is { Owed.GaveUp: false } && owed is not { Owed.GaveUp: false })
+        {
+            await _sessions.CancelFollowUpAsync(key, cancellationToken);
+        }
+
         return cart with { Version = version };
     }
 

@@ -5,4 +5,5 @@ namespace CommerceGateway.Checkout;
 /// <summary>A cart as stored: the unified cart plus who owns it.</summary>
 /// <param name="Cart">The cart (its Version is the store's).</param>
 /// <param name="Owner">The client that created it.</param>
-internal sealed record CartSession(Cart Cart, string Owner);
+/// <param name="LoyaltyOwed">A loyalty void the cart owes after a declined payment and the gateway retries; null when none.</param>
+internal sealed record CartSession(Cart Cart, string Owner, CartLoyaltyOwed? LoyaltyOwed = null);

@@ -95,6 +95,86 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         Assert.Null((await StoredAsync(order.Id)).LoyaltyOwed);
     }
 
+    [Fact]
+    public async Task DeclinedPayment_WhenVoidingTheLoyaltyOrderFails_TheCartOwesTheVoid_AndTheBackgroundRetryReturnsTheReward()
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+        Program.FailNext(LoyaltyOrderStatus.Voided);
+        var declined = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        var owedAfterDecline = (await StoredCartAsync(cartId)).LoyaltyOwed;
+        var lockedAfterDecline = !(await RewardsAsync(member)).Contains(reward);
+        await _host.StartHostedServicesAsync();
+
+        // The first retry is due 30 seconds after the failure (Checkout:LoyaltyRetryBackoff).
+        var returned = await AdvanceUntilAsync(async () => (await RewardsAsync(member)).Contains(reward), TimeSpan.FromSeconds(10));
+        await Task.Delay(100);
+        var stored = await StoredCartAsync(cartId);
+
+        Assert.Equal(PaymentStatus.Failed, declined.Value!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Placed, declined.Value.Cart.Loyalty!.Status);
+        Assert.Equal([LoyaltyOrderStatus.Voided], owedAfterDecline!.Owed.Stages);
+        Assert.True(lockedAfterDecline, "the placed reward is locked until the void is taken");
+        Assert.True(returned, "the background retry voided the loyalty order and returned the reward");
+        Assert.Equal(1, Program.Received(cartId, LoyaltyOrderStatus.Voided));
+        Assert.Null(stored.LoyaltyOwed);
+        Assert.Equal(LoyaltyOrderStatus.Voided, stored.Cart.Loyalty!.Status);
+        Assert.DoesNotContain(SessionDocuments.CartKey(cartId), await DueFollowUpsAsync());
+
+        // The buyer comes back: the voided attempt becomes a new loyalty order that redeems the reward.
+        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Completed, paid.Value.Order!.Loyalty!.Status);
+        Assert.DoesNotContain(reward, await RewardsAsync(member));
+    }
+
+    [Fact]
+    public async Task DeclinedPayment_WithAFailedVoid_ThenASuccessfulPayment_NeverVoidsTheBilledLoyaltyOrder()
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+        Program.FailNext(LoyaltyOrderStatus.Voided);
+        await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        var owedAfterDecline = (await StoredCartAsync(cartId)).LoyaltyOwed;
+
+        // The payment goes on from the placed stage, before any retry of the void was due.
+        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+        var owedAfterPayment = (await StoredCartAsync(cartId)).LoyaltyOwed;
+        var retried = await Checkout.RetryDueLoyaltyAsync(default);
+        await _host.StartHostedServicesAsync();
+        _time.Advance(TimeSpan.FromHours(2));
+        await Task.Delay(200);
+        await Checkout.RetryDueLoyaltyAsync(default);
+
+        Assert.NotNull(owedAfterDecline);
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(0, retried);
+        Assert.Equal(0, Program.Received(cartId, LoyaltyOrderStatus.Voided));
+        Assert.Equal([LoyaltyOrderStatus.Placed, LoyaltyOrderStatus.Billed, LoyaltyOrderStatus.Completed], Program.StagesOf(cartId).SkipWhile(s => s == LoyaltyOrderStatus.Checkout));
+        Assert.DoesNotContain(reward, await RewardsAsync(member));
+        Assert.Null(owedAfterPayment);
+        Assert.Empty(await DueFollowUpsAsync());
+    }
+
+    [Fact]
+    public async Task DeclinedPayment_WhileTheProgramStaysDownForVoids_TheCartsRetriesGiveUp_AndTheCartOutlivesItsLifetimeMeanwhile()
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+        Program.FailNext(LoyaltyOrderStatus.Voided, times: int.MaxValue / 2);
+        await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        await _host.StartHostedServicesAsync();
+
+        var gaveUp = await AdvanceUntilAsync(async () => (await StoredCartAsync(cartId)).LoyaltyOwed!.Owed.GaveUp, TimeSpan.FromMinutes(30), maxSteps: 200);
+        var stored = await StoredCartAsync(cartId);
+
+        Assert.True(gaveUp, "the retries gave up");
+        Assert.InRange(stored.LoyaltyOwed!.Owed.Attempts, 40, 100);
+        Assert.Equal([LoyaltyOrderStatus.Voided], stored.LoyaltyOwed.Owed.Stages);
+        Assert.Equal(LoyaltyOrderStatus.Placed, stored.Cart.Loyalty!.Status);
+        Assert.DoesNotContain(SessionDocuments.CartKey(cartId), await DueFollowUpsAsync());
+    }
+
     /// <summary>Moves the clock by <paramref name="step"/> until <paramref name="done"/>, giving the background service real time to run after each step.</summary>
     private async Task<bool> AdvanceUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 30)
     {
@@ -131,6 +211,33 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         var document = await _host.Services.GetRequiredService<ISessionStore>().GetAsync("order:" + orderId);
         return JsonSerializer.Deserialize<OrderRecord>(document!.Document, CheckoutJson.Options)!;
     }
+
+    /// <summary>3 x 10.00 USD for <paramref name="member"/> with <paramref name="reward"/> applied, ready to pay.</summary>
+    private async Task<string> RewardCartAsync(string member, string reward)
+    {
+        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var applied = await Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        return cart.Id;
+    }
+
+    /// <summary>The cart as stored.</summary>
+    private async Task<CartSession> StoredCartAsync(string cartId)
+    {
+        var document = await _host.Services.GetRequiredService<ISessionStore>().GetAsync(SessionDocuments.CartKey(cartId));
+        return JsonSerializer.Deserialize<CartSession>(document!.Document, CheckoutJson.Options)!;
+    }
+
+    /// <summary>Every entry of the follow-up index, due or not.</summary>
+    private async Task<IReadOnlyList<string>> DueFollowUpsAsync() =>
+        await _host.Services.GetRequiredService<ISessionStore>().GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 1000);
+
+    private async Task<IEnumerable<string>> RewardsAsync(string member) =>
+        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
 
     private async Task<decimal> PointsAsync(string member) =>
         (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
