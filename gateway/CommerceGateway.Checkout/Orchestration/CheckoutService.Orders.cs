@@ -9,7 +9,8 @@ public sealed partial class CheckoutService
     /// <summary>
     /// The order, refreshed from its backend; null when it does not exist for this client. Loyalty stages
     /// the order still owes are retried first, once and briefly (<see cref="CheckoutOptions.LoyaltyRetryReadTimeout"/>),
-    /// unless another change of the order holds its lock.
+    /// on the first read after they failed and then only when their backoff has passed, unless another
+    /// change of the order holds its lock.
     /// </summary>
     public async Task<OrderRecord?> GetOrderAsync(ClientContext client, string orderId, CancellationToken cancellationToken)
     {
@@ -19,7 +20,9 @@ public sealed partial class CheckoutService
             return null;
         }
 
-        if (found.Record.LoyaltyOwed is { GaveUp: false })
+        // The first read after a failure tries at once (the program may be back); later reads keep to
+        // the backoff, so a client polling the order while the program is down does not wait on it each time.
+        if (found.Record.LoyaltyOwed is { GaveUp: false } owed && (owed.Attempts <= 1 || owed.NextAttemptAt <= _time.GetUtcNow()))
         {
             await using var lease = await _locks.TryAcquireAsync(found.Record.CartId, cancellationToken, TimeSpan.Zero);
             if (lease is not null && await CatchUpUnderLockAsync(orderId, bounded: true, cancellationToken) is { } caughtUp)

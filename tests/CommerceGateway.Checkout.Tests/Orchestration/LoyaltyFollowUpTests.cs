@@ -76,6 +76,28 @@ public sealed class LoyaltyFollowUpTests : IDisposable
     }
 
     [Fact]
+    public async Task PollingAnOrderWhileTheProgramStaysDown_TriesOnTheFirstReadThenKeepsToTheBackoff()
+    {
+        var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
+        Program.FailNext(LoyaltyOrderStatus.Completed, times: int.MaxValue / 2);
+        var order = (await PayAsync(member)).Order!;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Checkout.GetOrderAsync(Alice, order.Id, default);
+        }
+
+        var afterPolling = (await StoredAsync(order.Id)).LoyaltyOwed!.Attempts;
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await Checkout.GetOrderAsync(Alice, order.Id, default);
+        var afterBackoff = (await StoredAsync(order.Id)).LoyaltyOwed!.Attempts;
+
+        Assert.Equal(1, order.LoyaltyOwed!.Attempts);
+        Assert.Equal(2, afterPolling);
+        Assert.Equal(3, afterBackoff);
+    }
+
+    [Fact]
     public async Task TwoConcurrentRetriesOfOneOrder_SendTheOwedStageOnce()
     {
         var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
