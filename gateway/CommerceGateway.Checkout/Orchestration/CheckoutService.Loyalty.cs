@@ -95,7 +95,7 @@ public sealed partial class CheckoutService
             // A reward applied before the channel lost the capability cannot be honoured; drop it rather than
             // block the cart, and take its discount off the backend's cart, or the buyer keeps it unredeemed.
             CheckoutLog.RewardDropped(_logger, cart.Id);
-            var undiscounted = cart.Totals.LoyaltyDiscount is null ? cart : await backend.ApplyLoyaltyDiscountAsync(cart, null, cancellationToken);
+            var undiscounted = await SyncLoyaltyDiscountAsync(backend, cart, null, cancellationToken);
             return undiscounted with { Loyalty = loyalty with { RewardId = null, Discount = null } };
         }
 

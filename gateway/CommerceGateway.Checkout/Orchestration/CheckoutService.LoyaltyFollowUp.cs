@@ -94,16 +94,8 @@ public sealed partial class CheckoutService
         }
 
         var stored = await _documents.GetAsync<OrderRecord>(key, cancellationToken);
-        if (stored is not { Value.LoyaltyOwed: { GaveUp: false } owed } found)
+        if (!await IsDueAsync(key, stored?.Value.LoyaltyOwed, cancellationToken) || stored is not { } found)
         {
-            await _sessions.CancelFollowUpAsync(key, cancellationToken);
-            return;
-        }
-
-        if (owed.NextAttemptAt > _time.GetUtcNow())
-        {
-            // A read or change retried it since it was scheduled; the index catches up with the order.
-            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
             return;
         }
 
@@ -123,15 +115,8 @@ public sealed partial class CheckoutService
     private async Task FollowUpCartAsync(string key, CancellationToken cancellationToken)
     {
         var unlocked = await _documents.GetAsync<CartSession>(key, cancellationToken);
-        if (unlocked is not { Value.LoyaltyOwed.Owed: { GaveUp: false } owed } first)
+        if (!await IsDueAsync(key, unlocked?.Value.LoyaltyOwed?.Owed, cancellationToken) || unlocked is not { } first)
         {
-            await _sessions.CancelFollowUpAsync(key, cancellationToken);
-            return;
-        }
-
-        if (owed.NextAttemptAt > _time.GetUtcNow())
-        {
-            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
             return;
         }
 
@@ -160,6 +145,28 @@ public sealed partial class CheckoutService
         }
 
         await SaveCartAsync(session, cart, left is null ? null : debt with { Owed = left }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether an index entry is to be worked on now. When nothing is owed any more (or the session is
+    /// gone) the entry is removed; when a read or change retried it since it was scheduled, the entry
+    /// moves to the new retry time.
+    /// </summary>
+    private async Task<bool> IsDueAsync(string key, LoyaltyStagesOwed? owed, CancellationToken cancellationToken)
+    {
+        if (owed is not { GaveUp: false })
+        {
+            await _sessions.CancelFollowUpAsync(key, cancellationToken);
+            return false;
+        }
+
+        if (owed.NextAttemptAt > _time.GetUtcNow())
+        {
+            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 
@@ -18,8 +15,6 @@ namespace CommerceGateway.Benchmarks.Partners;
 /// </summary>
 internal static class BareYarpProxy
 {
-    private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(30);
-
     /// <summary>Starts the proxy as a child process of the benchmark.</summary>
     public static Task<ChildServer> StartAsync(int port, int upstreamPort)
     {
@@ -35,13 +30,7 @@ internal static class BareYarpProxy
     /// <summary>Serves until SIGTERM, until standard input closes (the parent died) or until the lifetime passes.</summary>
     public static async Task<int> ServeAsync(int port, int upstreamPort)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
-        });
+        var builder = ChildHost.CreateBuilder(port);
         RouteConfig[] routes =
         [
             new() { RouteId = "bench", ClusterId = "bench", Match = new RouteMatch { Path = GatewayUnderTest.RoutePrefix + "{**rest}" } },
@@ -64,11 +53,7 @@ internal static class BareYarpProxy
         });
         await using var app = builder.Build();
         app.MapReverseProxy();
-        await app.StartAsync();
-        var parentGone = Task.Run(() => Console.In.ReadToEnd());
-        await Task.WhenAny(parentGone, Task.Delay(Timeout.Infinite, app.Lifetime.ApplicationStopping).ContinueWith(static _ => { }, TaskScheduler.Default), Task.Delay(MaxLifetime));
-        await app.StopAsync();
-        return 0;
+        return await ChildHost.ServeAsync(app);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace CommerceGateway.Benchmarks.Partners;
 
@@ -20,9 +17,6 @@ internal static class BenchUpstream
 
     private static readonly byte[] BodyBytes = System.Text.Encoding.UTF8.GetBytes(Body);
 
-    // A child left behind by a killed benchmark still stops on its own.
-    private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(30);
-
     /// <summary>Starts the upstream as a child process of the benchmark.</summary>
     public static Task<ChildServer> StartAsync(int port)
     {
@@ -35,14 +29,7 @@ internal static class BenchUpstream
     /// <summary>Serves until SIGTERM, until standard input closes (the parent died) or until the lifetime passes.</summary>
     public static async Task<int> ServeAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port);
-        });
-        await using var app = builder.Build();
+        await using var app = ChildHost.CreateBuilder(port).Build();
         app.Run(static context =>
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
@@ -50,10 +37,6 @@ internal static class BenchUpstream
             context.Response.ContentLength = BodyBytes.Length;
             return context.Response.Body.WriteAsync(BodyBytes).AsTask();
         });
-        await app.StartAsync();
-        var parentGone = Task.Run(() => Console.In.ReadToEnd());
-        await Task.WhenAny(parentGone, Task.Delay(Timeout.Infinite, app.Lifetime.ApplicationStopping).ContinueWith(static _ => { }, TaskScheduler.Default), Task.Delay(MaxLifetime));
-        await app.StopAsync();
-        return 0;
+        return await ChildHost.ServeAsync(app);
     }
 }
