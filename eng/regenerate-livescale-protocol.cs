@@ -17,6 +17,12 @@ if (args.Length is < 1 or > 2)
     return 2;
 }
 
+if (!File.Exists(args[0]))
+{
+    await Console.Error.WriteLineAsync($"No file at {args[0]}: give the path of the official Livescale Shopping OpenAPI document.");
+    return 2;
+}
+
 // The script lives in eng/; the repository is its parent.
 var repository = Path.GetFullPath(Path.Combine((string)AppContext.GetData("EntryPointFileDirectoryPath")!, ".."));
 var output = args.Length == 2
