@@ -13,7 +13,8 @@ namespace CommerceGateway.Adapters.Livescale;
 /// The protocol has no call to read a basket or an order, to refund or to cancel: refunds are
 /// made by the merchant with its PSP using the reported transaction id. So
 /// <see cref="GetOrderAsync"/> returns what the adapter last learned, and Refunds and
-/// Cancellation are not capabilities of this adapter.
+/// Cancellation are not capabilities of this adapter. The protocol's operations and schemas are
+/// stated in <c>Protocol/livescale-shopping-api.openapi.json</c> beside this file (see its README).
 /// </remarks>
 public sealed partial class LivescaleCommerceBackend : CommerceBackend, IDisposable
 {

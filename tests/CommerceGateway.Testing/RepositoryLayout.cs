@@ -11,9 +11,6 @@ public static class RepositoryLayout
     /// <summary>A path under the repository root, from '/'-separated parts.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    /// <summary>The shared/ folder beside the repository root (design docs, seeds, specs).</summary>
-    public static string SharedPath(params string[] parts) => Path.Combine([Root, "..", "shared", .. parts]);
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -9,8 +9,9 @@ using Microsoft.OpenApi.Readers;
 namespace CommerceGateway.Adapters.Livescale.Tests.Infrastructure;
 
 /// <summary>
-/// The official Livescale OpenAPI document (shared/specs/livescale-shopping-api.yml), read with
-/// Microsoft.OpenApi.Readers and turned into JSON Schemas (component schemas as <c>$defs</c>),
+/// The project's statement of the Livescale Shopping API (the adapter's
+/// Protocol/livescale-shopping-api.openapi.json, derived from the official OpenAPI document), read
+/// with Microsoft.OpenApi.Readers and turned into JSON Schemas (component schemas as <c>$defs</c>),
 /// so any answer of the sandbox can be checked against the response schema of its operation.
 /// </summary>
 internal sealed class LivescaleSpec
@@ -82,8 +83,8 @@ internal sealed class LivescaleSpec
 
     private static LivescaleSpec Load()
     {
-        var yaml = File.ReadAllText(RepositoryLayout.SharedPath("specs", "livescale-shopping-api.yml"));
-        var document = new OpenApiStringReader().Read(yaml, out var diagnostic);
+        var text = File.ReadAllText(RepositoryLayout.PathOf("adapters", "CommerceGateway.Adapters.Livescale", "Protocol", "livescale-shopping-api.openapi.json"));
+        var document = new OpenApiStringReader().Read(text, out var diagnostic);
         if (diagnostic.Errors.Count > 0)
         {
             throw new InvalidOperationException("The Livescale spec does not read: " + string.Join("; ", diagnostic.Errors.Select(e => e.Message)));
