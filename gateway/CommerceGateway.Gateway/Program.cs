@@ -1,12 +1,22 @@
+using CommerceGateway.Gateway.Composition;
+
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddCommerceGateway();
-
-var app = builder.Build();
-
-app.MapCommerceGateway();
+WebApplication app;
+try
+{
+    builder.AddCommerceGateway();
+    app = builder.Build();
+    StartupConfigurationErrors.ValidateBeforeStart(app.Services);
+    app.MapCommerceGateway();
+}
+catch (Exception exception) when (StartupConfigurationErrors.OwnsProcess && StartupConfigurationErrors.From(exception) is { Count: > 0 } failures)
+{
+    StartupConfigurationErrors.Write(failures, Console.Error);
+    return StartupConfigurationErrors.ExitCode;
+}
 
 app.Run();
+return 0;
 
 /// <summary>The gateway host; public so in-process tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

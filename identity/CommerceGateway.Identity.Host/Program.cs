@@ -9,7 +9,7 @@ namespace CommerceGateway.Identity.Host;
 /// </summary>
 public static class Program
 {
-    /// <summary>Where Development listens, and its issuer, when nothing else is configured.</summary>
+    /// <summary>Where Development listens (and so its issuer) when nothing else is configured.</summary>
     public const string DevelopmentUrl = "http://127.0.0.1:5090";
 
     /// <summary>Runs the service, or the <c>hash-secret</c> command.</summary>
@@ -31,7 +31,8 @@ public static class Program
     /// <summary>
     /// Builds the service. Settings come, lowest first, from the defaults in code, an optional
     /// <c>identity.settings.json</c> beside the content root, environment variables (<c>Identity__Issuer</c>)
-    /// and the command line. Development listens on <see cref="DevelopmentUrl"/> with the demo clients.
+    /// and the command line. Development listens on <see cref="DevelopmentUrl"/> with the demo clients, and
+    /// without <c>Identity:Issuer</c> is the issuer at the address it listens on.
     /// </summary>
     /// <param name="args">Host settings, such as <c>--urls</c> or <c>--Identity:Issuer</c>.</param>
     /// <returns>The application, not started.</returns>
@@ -46,8 +47,8 @@ public static class Program
         };
         if (builder.Environment.IsDevelopment())
         {
+            // No issuer default: Development is the issuer at whatever address it listens on.
             defaults["Urls"] = DevelopmentUrl;
-            defaults["Identity:Issuer"] = DevelopmentUrl;
         }
 
         // Lowest precedence: appsettings-style sources, environment variables and arguments override these.

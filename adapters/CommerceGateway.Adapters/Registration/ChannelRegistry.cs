@@ -17,6 +17,7 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
     private readonly Dictionary<string, (Channel Channel, AdapterRegistration Registration)> _channels;
     private readonly ConcurrentDictionary<string, Lazy<(object Backend, BackendHttpHandler Handler, HttpClient Client)>> _backends = new(StringComparer.OrdinalIgnoreCase);
     private readonly PrimaryHandlerFactory _primaryHandlers;
+    private readonly ChannelHandlerRegistration[] _channelHandlers;
     private readonly AdapterMetrics _metrics;
     private readonly ILoggerFactory _loggers;
     private readonly TimeProvider _time;
@@ -30,8 +31,10 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
         AdapterMetrics metrics,
         ILoggerFactory loggers,
         TimeProvider time,
-        ICorrelationIdSource correlation)
+        ICorrelationIdSource correlation,
+        IEnumerable<ChannelHandlerRegistration> channelHandlers)
     {
+        _channelHandlers = [.. channelHandlers];
         _correlation = correlation;
         _services = services;
         _primaryHandlers = primaryHandlers;
@@ -91,7 +94,18 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
     private (object Backend, BackendHttpHandler Handler, HttpClient Client) Create(Channel channel, AdapterRegistration registration)
     {
         var logger = _loggers.CreateLogger($"CommerceGateway.Adapters.Channel.{channel.Name}");
-        var handler = new BackendHttpHandler(channel, _metrics, logger, _time, _correlation) { InnerHandler = _primaryHandlers.Create(channel) };
+        var inner = _primaryHandlers.Create(channel);
+        // Built inside out, so the handler added first is the first to see a request.
+        for (var i = _channelHandlers.Length - 1; i >= 0; i--)
+        {
+            if (_channelHandlers[i].Create(_services, channel) is { } added)
+            {
+                added.InnerHandler = inner;
+                inner = added;
+            }
+        }
+
+        var handler = new BackendHttpHandler(channel, _metrics, logger, _time, _correlation) { InnerHandler = inner };
         // The pipeline's own timeouts bound each call; HttpClient's would fire without a typed error.
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = channel.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         // Backends that do not speak HTTP (in-process ones) need not take the client.

@@ -21,6 +21,13 @@ internal sealed class CommerceAdapterBuilder(IServiceCollection services) : ICom
         return this;
     }
 
+    public ICommerceAdapterBuilder AddChannelHandler(Func<IServiceProvider, Channel, DelegatingHandler?> createHandler)
+    {
+        ArgumentNullException.ThrowIfNull(createHandler);
+        Services.AddSingleton(new ChannelHandlerRegistration(createHandler));
+        return this;
+    }
+
     /// <summary>Registers a kind by type; also used for kinds named in configuration (<see cref="ConfiguredAdapters"/>).</summary>
     internal CommerceAdapterBuilder Add(string kind, Type backendType, bool isLoyalty, Action<AdapterOptions>? configure)
     {

@@ -26,4 +26,12 @@ public interface ICommerceAdapterBuilder
     /// backend or a test server. The resilience pipeline still wraps it.
     /// </summary>
     ICommerceAdapterBuilder ConfigurePrimaryHandler(Func<Channel, HttpMessageHandler> createHandler);
+
+    /// <summary>
+    /// Adds a handler between the resilience pipeline and the primary handler of channels' clients,
+    /// made from the container when a channel's client is first built, for example to resolve a
+    /// host's own address at send time. Handlers added first run first. Return
+    /// <see langword="null"/> for a channel the handler does not apply to.
+    /// </summary>
+    ICommerceAdapterBuilder AddChannelHandler(Func<IServiceProvider, Channel, DelegatingHandler?> createHandler);
 }

@@ -19,6 +19,8 @@ internal static class CommerceChannels
     {
         var adapters = services.AddCommerceAdapters(configuration);
         RegisterShippedAdapters(adapters);
+        // A BaseUrl such as "/sandbox/booking/" is on this gateway, at the address it listens on.
+        adapters.AddSelfAddressedChannels();
         return adapters;
     }
 

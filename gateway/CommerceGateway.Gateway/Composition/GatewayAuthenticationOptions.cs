@@ -4,8 +4,9 @@ namespace CommerceGateway.Gateway.Composition;
 internal sealed class GatewayAuthenticationOptions
 {
     /// <summary>
-    /// The issuer whose tokens are accepted. Default: <c>Identity:Issuer</c>, the identity service
-    /// this process hosts.
+    /// Another issuer whose tokens are accepted, read from its metadata over HTTP, for a gateway that
+    /// issues no tokens itself. Default (or equal to <c>Identity:Issuer</c>): the identity service this
+    /// process hosts, whose tokens are checked against its signing keys with no HTTP call.
     /// </summary>
     public string? Authority { get; set; }
 

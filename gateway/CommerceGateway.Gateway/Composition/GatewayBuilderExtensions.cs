@@ -1,4 +1,5 @@
 using CommerceGateway.Gateway.Composition;
+using CommerceGateway.Identity;
 using CommerceGateway.Gateway.Security;
 using CommerceGateway.Sandbox.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,8 +48,11 @@ internal static class GatewayBuilderExtensions
     }
 
     /// <summary>
-    /// Validates tokens of the identity service (in this process by default) for partner routes.
-    /// The accepted audiences are the union of every route's; each route's policy then requires its own.
+    /// Validates access tokens for GraphQL and partner routes: by default those of the identity service in
+    /// this process, from its own signing keys with no HTTP call (so any listen address and any number of
+    /// replicas work without reaching the public URL); with <c>Gateway:Authentication:Authority</c> naming
+    /// another issuer, that issuer's, from its metadata. The accepted audiences are the union of every
+    /// route's; each route's policy then requires its own.
     /// </summary>
     private static IServiceCollection AddGatewayTokenValidation(this IServiceCollection services, ConfigurationManager configuration, IHostEnvironment environment)
     {
@@ -56,24 +60,24 @@ internal static class GatewayBuilderExtensions
         {
             var gateway = new GatewayOptions();
             configuration.GetSection(GatewayOptions.SectionName).Bind(gateway);
-            var authority = gateway.Authentication.Authority ?? configuration["Identity:Issuer"];
-            if (string.IsNullOrWhiteSpace(authority))
-            {
-                // Name the keys a deployer sets: the bearer options are only derived from them.
-                throw new OptionsValidationException(GatewayOptions.SectionName, typeof(GatewayOptions), [
-                    "Identity:Issuer is required: set it to the absolute URL clients use to reach this service (or set Gateway:Authentication:Authority to the issuer whose tokens the gateway accepts).",
-                ]);
-            }
-
-            bearer.Authority = authority;
             bearer.Audiences = gateway.Authentication.Audiences.Count > 0
                 ? [.. gateway.Authentication.Audiences]
                 : [.. GatewayAuthenticationOptions.DefaultAudiences];
 
+            var authority = gateway.Authentication.Authority;
+            if (string.IsNullOrWhiteSpace(authority) || IsOwnIssuer(authority, configuration[$"{IdentityOptions.SectionName}:Issuer"]))
+            {
+                return;
+            }
+
+            bearer.Authority = authority;
             // Plain HTTP metadata is acceptable only on this machine or while developing.
             var loopback = Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
             bearer.RequireHttpsMetadata = !loopback && !environment.IsDevelopment();
         });
         return services;
     }
+
+    private static bool IsOwnIssuer(string authority, string? issuer) =>
+        !string.IsNullOrWhiteSpace(issuer) && string.Equals(authority.TrimEnd('/'), issuer.TrimEnd('/'), StringComparison.Ordinal);
 }

@@ -79,5 +79,6 @@ internal sealed class PartnerRouteConfigFilter(IOptionsMonitor<GatewayOptions> o
         }
     }
 
-    private static InvalidOperationException Invalid(string message) => new(message);
+    // A validation failure like any options class's, so a refused start prints it as one line.
+    private static OptionsValidationException Invalid(string message) => new("ReverseProxy", typeof(RouteConfig), [message]);
 }

@@ -16,6 +16,8 @@ internal static class PartnerRouteExtensions
             .LoadFromConfig(configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<PartnerRouteConfigFilter>()
             .AddTransforms(PartnerTransforms.Apply);
+        // A destination such as "/sandbox/guestmanager/" is on this gateway, at the address it listens on.
+        services.AddSelfAddressedDestinations();
         services.AddSingleton<IAuthorizationHandler, PartnerRouteAuthorizationHandler>();
         services.AddAuthorizationBuilder().AddPolicy(PartnerRoutes.AuthorizationPolicy, policy =>
             policy.RequireAuthenticatedUser().AddRequirements(new PartnerRouteRequirement()));

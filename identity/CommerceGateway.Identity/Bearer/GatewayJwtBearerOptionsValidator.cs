@@ -1,16 +1,25 @@
+using CommerceGateway.Identity.Keys;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGateway.Identity.Bearer;
 
 /// <summary>Checks <see cref="GatewayJwtBearerOptions"/> at start-up.</summary>
-internal sealed class GatewayJwtBearerOptionsValidator : IValidateOptions<GatewayJwtBearerOptions>
+internal sealed class GatewayJwtBearerOptionsValidator(IServiceProviderIsService services) : IValidateOptions<GatewayJwtBearerOptions>
 {
     private static readonly HashSet<string> Asymmetric = new(StringComparer.Ordinal) { "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512" };
 
     public ValidateOptionsResult Validate(string? name, GatewayJwtBearerOptions options)
     {
         var failures = new List<string>();
-        if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+        if (options.Authority is null)
+        {
+            if (!services.IsService(typeof(SigningKeyManager)))
+            {
+                failures.Add("GatewayJwtBearer:Authority is required when this process hosts no identity service (AddGatewayIdentity): set it to the issuer whose tokens are accepted.");
+            }
+        }
+        else if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add($"GatewayJwtBearer:Authority must be the identity service's absolute issuer URL, but is '{options.Authority}'.");
         }

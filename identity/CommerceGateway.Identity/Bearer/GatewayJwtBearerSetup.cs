@@ -1,4 +1,6 @@
 using CommerceGateway.Identity.Diagnostics;
+using CommerceGateway.Identity.Hosting;
+using CommerceGateway.Identity.Keys;
 using CommerceGateway.Identity.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -16,11 +18,13 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
     private static readonly string[] AccessTokenTypes = [AccessTokenIssuer.TokenType, "application/" + AccessTokenIssuer.TokenType];
     private readonly GatewayJwtBearerOptions _options;
     private readonly TimeProvider _time;
+    private readonly IServiceProvider _services;
 
-    public GatewayJwtBearerSetup(IOptions<GatewayJwtBearerOptions> options, TimeProvider time)
+    public GatewayJwtBearerSetup(IOptions<GatewayJwtBearerOptions> options, TimeProvider time, IServiceProvider services)
     {
         _options = options.Value;
         _time = time;
+        _services = services;
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -32,17 +36,32 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
             return;
         }
 
-        var authority = _options.Authority!;
-        options.Authority = authority;
-        options.MetadataAddress = _options.MetadataAddress ?? authority.TrimEnd('/') + "/.well-known/openid-configuration";
-        options.RequireHttpsMetadata = _options.RequireHttpsMetadata;
-        options.BackchannelHttpHandler = _options.BackchannelHttpHandler;
-        options.AutomaticRefreshInterval = _options.AutomaticRefreshInterval;
-        options.RefreshInterval = _options.RefreshInterval;
+        var authority = _options.Authority;
+        if (authority is null)
+        {
+            // Our own tokens: issuer and keys come from this process (the issuer may be known only
+            // once the server listens), so nothing is fetched and no issuer is fixed here.
+            options.ConfigurationManager = new LocalIssuerConfigurationManager(
+                _services.GetRequiredService<SigningKeyManager>(),
+                _services.GetRequiredService<IdentityIssuer>(),
+                _time,
+                _options.RefreshInterval);
+        }
+        else
+        {
+            options.Authority = authority;
+            options.MetadataAddress = _options.MetadataAddress ?? authority.TrimEnd('/') + "/.well-known/openid-configuration";
+            options.RequireHttpsMetadata = _options.RequireHttpsMetadata;
+            options.BackchannelHttpHandler = _options.BackchannelHttpHandler;
+            options.AutomaticRefreshInterval = _options.AutomaticRefreshInterval;
+            options.RefreshInterval = _options.RefreshInterval;
+        }
+
         options.MapInboundClaims = false;
         options.TimeProvider = _time;
         options.TokenValidationParameters = new TokenValidationParameters
         {
+            // Null for our own tokens: the configuration manager supplies the issuer.
             ValidIssuer = authority,
             ValidAudiences = _options.Audiences,
             RequireAudience = true,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommerceGateway.Identity.Hosting;
 using CommerceGateway.Identity.Keys;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
@@ -15,10 +16,10 @@ internal static class DiscoveryEndpoints
 
     public static void MapDiscoveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(OAuthMetadataPath, (HttpContext context, SigningKeyManager keys, IOptions<IdentityOptions> options) =>
-            WriteMetadataAsync(context, keys, options.Value, openId: false)).WithName("IdentityOAuthMetadata");
-        endpoints.MapGet(OpenIdConfigurationPath, (HttpContext context, SigningKeyManager keys, IOptions<IdentityOptions> options) =>
-            WriteMetadataAsync(context, keys, options.Value, openId: true)).WithName("IdentityOpenIdConfiguration");
+        endpoints.MapGet(OAuthMetadataPath, (HttpContext context, SigningKeyManager keys, IdentityIssuer issuer, IOptions<IdentityOptions> options) =>
+            WriteMetadataAsync(context, keys, issuer, options.Value, openId: false)).WithName("IdentityOAuthMetadata");
+        endpoints.MapGet(OpenIdConfigurationPath, (HttpContext context, SigningKeyManager keys, IdentityIssuer issuer, IOptions<IdentityOptions> options) =>
+            WriteMetadataAsync(context, keys, issuer, options.Value, openId: true)).WithName("IdentityOpenIdConfiguration");
         endpoints.MapGet(JwksPath, async (HttpContext context, SigningKeyManager keys) =>
         {
             var keySet = await keys.GetKeySetAsync(context.RequestAborted).ConfigureAwait(false);
@@ -29,12 +30,12 @@ internal static class DiscoveryEndpoints
     /// <summary>An endpoint URL under the issuer, so issuers with a path keep it.</summary>
     public static string Url(string issuer, string path) => issuer.TrimEnd('/') + path;
 
-    private static async Task WriteMetadataAsync(HttpContext context, SigningKeyManager keys, IdentityOptions options, bool openId)
+    private static async Task WriteMetadataAsync(HttpContext context, SigningKeyManager keys, IdentityIssuer identityIssuer, IdentityOptions options, bool openId)
     {
         var keySet = await keys.GetKeySetAsync(context.RequestAborted).ConfigureAwait(false);
         var algorithms = keySet.Published.Select(k => k.Algorithm).Distinct(StringComparer.Ordinal).ToArray();
         var scopes = options.Clients.Values.SelectMany(c => c.AllowedScopes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var issuer = options.Issuer!;
+        var issuer = await identityIssuer.GetAsync(context.RequestAborted).ConfigureAwait(false);
         await OAuthResponses.WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
         {
             writer.WriteString("issuer", issuer);

@@ -40,6 +40,18 @@ internal sealed class SigningKeyManager : IDisposable
             : new ValueTask<SigningKeySet>(RefreshAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// Makes the next <see cref="GetKeySetAsync"/> read the store again: a token names a key this
+    /// replica has not loaded (another replica created it since the last read). Callers limit how often.
+    /// </summary>
+    public void RequestRefresh()
+    {
+        if (_state is { } state)
+        {
+            _state = state with { RefreshAt = DateTimeOffset.MinValue };
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private async Task<SigningKeySet> RefreshAsync(CancellationToken cancellationToken)

@@ -11,7 +11,9 @@ public sealed class IdentityOptions
 
     /// <summary>
     /// The absolute URL clients use to reach this service, for example <c>https://auth.example.com</c>.
-    /// It is the tokens' <c>iss</c> and the <c>issuer</c> of the metadata documents. Required.
+    /// It is the tokens' <c>iss</c> and the <c>issuer</c> of the metadata documents. Required outside
+    /// Development; Development without it uses the address the server listens on
+    /// (<see cref="ServerListenAddress"/>), so <c>--urls</c> or a port 0 bind needs no second setting.
     /// </summary>
     public string? Issuer { get; set; }
 

@@ -12,13 +12,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GatewayJwtBearerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds JwtBearer authentication that reads the issuer's metadata and JWKS, accepts only the configured
+    /// Adds JwtBearer authentication for the tokens of the identity service in this process (checked
+    /// against its signing keys, with no HTTP call) or, with <see cref="GatewayJwtBearerOptions.Authority"/>
+    /// set, of another issuer whose metadata and JWKS it reads. It accepts only the configured
     /// asymmetric algorithms and <c>typ: at+jwt</c>, checks issuer, audience and lifetime (with a small
     /// clock skew) and the <see cref="IRevokedTokenStore"/>, and adds one authorization policy per
     /// <see cref="GatewayJwtBearerOptions.ScopePolicies"/> entry. The scheme becomes the default.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Sets the options; <see cref="GatewayJwtBearerOptions.Authority"/> and <see cref="GatewayJwtBearerOptions.Audiences"/> are required.</param>
+    /// <param name="configure">Sets the options; <see cref="GatewayJwtBearerOptions.Audiences"/> is required, and <see cref="GatewayJwtBearerOptions.Authority"/> when this process hosts no identity service.</param>
     /// <returns>The authentication builder, to add more schemes.</returns>
     public static AuthenticationBuilder AddGatewayJwtBearer(this IServiceCollection services, Action<GatewayJwtBearerOptions> configure)
     {

@@ -2,6 +2,7 @@ using CommerceGateway.Identity;
 using CommerceGateway.Identity.Clients;
 using CommerceGateway.Identity.Diagnostics;
 using CommerceGateway.Identity.Endpoints;
+using CommerceGateway.Identity.Hosting;
 using CommerceGateway.Identity.Keys;
 using CommerceGateway.Identity.RateLimiting;
 using CommerceGateway.Identity.Registration;
@@ -54,6 +55,8 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<ClientAuthenticator>();
         services.TryAddSingleton<FailedAuthenticationLimiter>();
         services.TryAddSingleton<SigningKeyManager>();
+        services.TryAddSingleton<ServerListenAddress>();
+        services.TryAddSingleton<IdentityIssuer>();
         services.TryAddSingleton<AccessTokenIssuer>();
         services.TryAddSingleton<AccessTokenValidator>();
         services.TryAddSingleton<ClientAuthentication>();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using CommerceGateway.Identity.Clients;
+using CommerceGateway.Identity.Hosting;
 using CommerceGateway.Identity.Keys;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,18 +16,19 @@ internal sealed class AccessTokenIssuer
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningKeyManager _keys;
     private readonly TimeProvider _time;
-    private readonly string _issuer;
+    private readonly IdentityIssuer _issuer;
 
-    public AccessTokenIssuer(SigningKeyManager keys, IOptions<IdentityOptions> options, TimeProvider time)
+    public AccessTokenIssuer(SigningKeyManager keys, IdentityIssuer issuer, TimeProvider time)
     {
         _keys = keys;
         _time = time;
-        _issuer = options.Value.Issuer!;
+        _issuer = issuer;
     }
 
     public async ValueTask<IssuedToken> IssueAsync(RegisteredClient client, IReadOnlyList<string> audiences, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var keySet = await _keys.GetKeySetAsync(cancellationToken).ConfigureAwait(false);
+        var issuer = await _issuer.GetAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         // JWT times are whole seconds; truncating keeps exp - iat equal to expires_in.
         now = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
@@ -48,7 +49,7 @@ internal sealed class AccessTokenIssuer
 
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = _issuer,
+            Issuer = issuer,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,

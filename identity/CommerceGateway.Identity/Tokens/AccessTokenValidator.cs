@@ -1,5 +1,5 @@
+using CommerceGateway.Identity.Hosting;
 using CommerceGateway.Identity.Keys;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,14 +12,14 @@ internal sealed class AccessTokenValidator
     private readonly SigningKeyManager _keys;
     private readonly IRevokedTokenStore _revoked;
     private readonly TimeProvider _time;
-    private readonly string _issuer;
+    private readonly IdentityIssuer _issuer;
 
-    public AccessTokenValidator(SigningKeyManager keys, IRevokedTokenStore revoked, IOptions<IdentityOptions> options, TimeProvider time)
+    public AccessTokenValidator(SigningKeyManager keys, IRevokedTokenStore revoked, IdentityIssuer issuer, TimeProvider time)
     {
         _keys = keys;
         _revoked = revoked;
         _time = time;
-        _issuer = options.Value.Issuer!;
+        _issuer = issuer;
     }
 
     /// <summary>The token when it is ours and signed by a published key; <paramref name="checkLifetime"/> false accepts expired ones.</summary>
@@ -33,7 +33,7 @@ internal sealed class AccessTokenValidator
         var keySet = await _keys.GetKeySetAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new TokenValidationParameters
         {
-            ValidIssuer = _issuer,
+            ValidIssuer = await _issuer.GetAsync(cancellationToken).ConfigureAwait(false),
             ValidateAudience = false,
             ValidateLifetime = checkLifetime,
             RequireExpirationTime = true,

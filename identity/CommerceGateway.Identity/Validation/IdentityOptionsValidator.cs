@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGateway.Identity.Validation;
@@ -6,11 +7,14 @@ namespace CommerceGateway.Identity.Validation;
 internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
 {
     private const string S = IdentityOptions.SectionName;
+    private readonly bool _development;
+
+    public IdentityOptionsValidator(IHostEnvironment? environment = null) => _development = environment?.IsDevelopment() == true;
 
     public ValidateOptionsResult Validate(string? name, IdentityOptions options)
     {
         var failures = new List<string>();
-        ValidateIssuer(options, failures);
+        ValidateIssuer(options, _development, failures);
         ValidateTokens(options, failures);
         ValidateKeys(options, failures);
         ValidateRateLimiting(options, failures);
@@ -22,11 +26,15 @@ internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOption
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void ValidateIssuer(IdentityOptions options, List<string> failures)
+    private static void ValidateIssuer(IdentityOptions options, bool development, List<string> failures)
     {
         if (string.IsNullOrWhiteSpace(options.Issuer))
         {
-            failures.Add($"{S}:Issuer is required: set it to the absolute URL clients use to reach this service (it becomes the tokens' 'iss').");
+            // Development falls back to the address the server listens on (ServerListenAddress).
+            if (!development)
+            {
+                failures.Add($"{S}:Issuer is required outside Development: set it to the absolute URL clients use to reach this service (it becomes the tokens' 'iss').");
+            }
         }
         else if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out var issuer)
             || (issuer.Scheme != Uri.UriSchemeHttps && issuer.Scheme != Uri.UriSchemeHttp)

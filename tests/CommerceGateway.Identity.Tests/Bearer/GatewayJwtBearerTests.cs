@@ -11,7 +11,7 @@ public sealed class GatewayJwtBearerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task Bearer_IssuedToken_IsAcceptedViaDiscovery()
+    public async Task Bearer_IssuedToken_IsAccepted()
     {
         var token = await _host.GetTokenAsync();
 

@@ -26,6 +26,36 @@ public sealed class StandaloneHostTests
     }
 
     [Fact]
+    public async Task Host_DevelopmentWithoutIssuer_IsTheIssuerAtTheAddressItListensOn()
+    {
+        await using var host = await RunningHost.StartOnAnyPortAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(host.Url) };
+
+        using var response = await http.PostAsync("/oauth/token", new FormUrlEncodedContent(
+            [new("grant_type", "client_credentials"), new("client_id", DemoClients.LivescaleId), new("client_secret", DemoClients.LivescaleSecret)]));
+        var metadata = await http.GetFromJsonAsync<JsonElement>("/.well-known/oauth-authorization-server");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(":0", host.Url, StringComparison.Ordinal);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        Assert.Equal(host.Url, Jwt.Payload(token).GetProperty("iss").GetString());
+        Assert.Equal(host.Url, metadata.GetProperty("issuer").GetString());
+        Assert.Equal(host.Url + "/.well-known/jwks.json", metadata.GetProperty("jwks_uri").GetString());
+    }
+
+    [Fact]
+    public async Task Host_ProductionWithoutIssuer_RefusesToStartNamingTheKey()
+    {
+        var app = CommerceGateway.Identity.Host.Program.CreateApplication(["--environment", "Production", "--urls", "http://127.0.0.1:0", "--Identity:DataDirectory", Path.GetTempPath()]);
+        await using (app)
+        {
+            var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Identity:Issuer is required outside Development", exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Host_ProductionWithoutDataDirectory_RefusesToStart()
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningHost.StartAsync("Production"));

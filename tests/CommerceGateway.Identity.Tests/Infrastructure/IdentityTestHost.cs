@@ -15,8 +15,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CommerceGateway.Identity.Tests.Infrastructure;
 
 /// <summary>
-/// An in-process host with the identity endpoints, <c>AddGatewayJwtBearer</c> reading its metadata over the
-/// test server, a protected <c>/whoami</c> and an <c>/orders</c> route behind a scope policy.
+/// An in-process host with the identity endpoints, <c>AddGatewayJwtBearer</c> validating their tokens
+/// (from the host's own keys, or with <c>remoteAuthority</c> by reading its metadata over the test server
+/// as a gateway without an identity service would), a protected <c>/whoami</c> and an <c>/orders</c>
+/// route behind a scope policy.
 /// </summary>
 internal sealed class IdentityTestHost : IAsyncDisposable
 {
@@ -49,7 +51,8 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         FakeTimeProvider? time = null,
         string? dataDirectory = null,
         string environment = "Production",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool remoteAuthority = false)
     {
         var ownsDirectory = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("identity-tests-").FullName;
@@ -67,11 +70,15 @@ internal sealed class IdentityTestHost : IAsyncDisposable
         WebApplication? app = null;
         builder.Services.AddGatewayJwtBearer(options =>
         {
-            options.Authority = Issuer;
             options.Audiences = ["api"];
-            options.RequireHttpsMetadata = false;
             options.RefreshInterval = TimeSpan.FromSeconds(1);
-            options.BackchannelHttpHandler = new LazyHandler(() => app!.GetTestServer().CreateHandler());
+            if (remoteAuthority)
+            {
+                options.Authority = Issuer;
+                options.RequireHttpsMetadata = false;
+                options.BackchannelHttpHandler = new LazyHandler(() => app!.GetTestServer().CreateHandler());
+            }
+
             options.ScopePolicies["orders"] = ["orders:read"];
         });
         services?.Invoke(builder.Services);

@@ -25,6 +25,14 @@ internal sealed class RunningHost : IAsyncDisposable
         return new RunningHost(app, url);
     }
 
+    /// <summary>Development with no <c>Identity:Issuer</c>, on a port the system picks (<c>--urls http://127.0.0.1:0</c>).</summary>
+    public static async Task<RunningHost> StartOnAnyPortAsync()
+    {
+        var app = CommerceGateway.Identity.Host.Program.CreateApplication(["--environment", "Development", "--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        return new RunningHost(app, app.Urls.Single());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
