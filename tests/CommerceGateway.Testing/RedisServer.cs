@@ -120,8 +120,8 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
     /// <summary>
     /// Sends one command on a connection of its own (not through StackExchange.Redis) and returns the
-    /// first line of the reply, for example ":0" for <c>EXISTS</c> or "+OK". Empty when the server
-    /// closed the connection without answering.
+    /// reply: its first line for a simple reply, for example ":0" for <c>EXISTS</c> or "+OK", the text
+    /// of a bulk reply (<c>INFO</c>). Empty when the server closed the connection without answering.
     /// </summary>
     public async Task<string> CommandAsync(params string[] arguments)
     {
@@ -149,9 +149,21 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
             reply.AddRange(buffer.AsSpan(0, read));
             var text = Encoding.UTF8.GetString([.. reply]);
             var end = text.IndexOf("\r\n", StringComparison.Ordinal);
-            if (end >= 0)
+            if (end < 0)
+            {
+                continue;
+            }
+
+            if (!text.StartsWith('$'))
             {
                 return text[..end];
+            }
+
+            var length = int.Parse(text.AsSpan(1, end - 1), System.Globalization.CultureInfo.InvariantCulture);
+            var body = reply.Count - Encoding.UTF8.GetByteCount(text[..(end + 2)]);
+            if (length < 0 || body >= length + 2)
+            {
+                return length < 0 ? "" : Encoding.UTF8.GetString([.. reply], reply.Count - body, length);
             }
         }
     }
