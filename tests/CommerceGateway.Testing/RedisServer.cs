@@ -7,8 +7,8 @@ namespace CommerceGateway.Testing;
 
 /// <summary>
 /// A real redis-server on a free loopback port, owned by one test class or collection. Never a
-/// system service: each instance is private, without persistence, and can be stopped and started
-/// again on the same port to test outages.
+/// system service: each instance is private, without persistence, and can be stopped (killed, or
+/// shut down) and started again on the same port to test outages.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime, IDisposable
 {
@@ -90,6 +90,82 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// Stops the server the way an operator would, with <c>SHUTDOWN NOSAVE</c> (it closes its client
+    /// connections itself); <see cref="StartAsync"/> brings it back, empty.
+    /// </summary>
+    public async Task ShutdownAsync()
+    {
+        if (_process is null || _process.HasExited)
+        {
+            await StopAsync();
+            return;
+        }
+
+        try
+        {
+            await CommandAsync("SHUTDOWN", "NOSAVE");
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            // The server closes the connection instead of answering SHUTDOWN.
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(deadline.Token);
+        await StopAsync();
+    }
+
+    /// <summary>
+    /// Sends one command on a connection of its own (not through StackExchange.Redis) and returns the
+    /// reply: its first line for a simple reply, for example ":0" for <c>EXISTS</c> or "+OK", the text
+    /// of a bulk reply (<c>INFO</c>). Empty when the server closed the connection without answering.
+    /// </summary>
+    public async Task<string> CommandAsync(params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        var stream = client.GetStream();
+        var request = new StringBuilder().Append('*').Append(arguments.Length).Append("\r\n");
+        foreach (var argument in arguments)
+        {
+            request.Append('$').Append(Encoding.UTF8.GetByteCount(argument)).Append("\r\n").Append(argument).Append("\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToString()));
+        var reply = new List<byte>();
+        var buffer = new byte[256];
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0)
+            {
+                return Encoding.UTF8.GetString([.. reply]);
+            }
+
+            reply.AddRange(buffer.AsSpan(0, read));
+            var text = Encoding.UTF8.GetString([.. reply]);
+            var end = text.IndexOf("\r\n", StringComparison.Ordinal);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            if (!text.StartsWith('$'))
+            {
+                return text[..end];
+            }
+
+            var length = int.Parse(text.AsSpan(1, end - 1), System.Globalization.CultureInfo.InvariantCulture);
+            var body = reply.Count - Encoding.UTF8.GetByteCount(text[..(end + 2)]);
+            if (length < 0 || body >= length + 2)
+            {
+                return length < 0 ? "" : Encoding.UTF8.GetString([.. reply], reply.Count - body, length);
+            }
+        }
     }
 
     /// <inheritdoc />

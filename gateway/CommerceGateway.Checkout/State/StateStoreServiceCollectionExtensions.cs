@@ -4,6 +4,7 @@ using CommerceGateway.Checkout.State.InMemory;
 using CommerceGateway.Checkout.State.Redis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public static class StateStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ISessionStore"/>, <see cref="ISeatHoldStore"/>, <see cref="IIdempotencyStore"/>,
     /// <see cref="IRevokedTokenStore"/> and <see cref="IStateStoreProbe"/> as singletons: on Redis when <c>ConnectionStrings:Redis</c>
-    /// is set (one multiplexer per container, created on first use), in process memory otherwise.
+    /// is set (one multiplexer per container, connected when the host starts or on first use), in process memory otherwise.
     /// Binds <see cref="StateStoreOptions"/> from the <c>StateStore</c> section and validates them at
     /// start-up. Registers <see cref="TimeProvider.System"/> unless a TimeProvider is already registered.
     /// Services registered before this call win, so tests and hosts can replace any store.
@@ -77,5 +78,6 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
         services.TryAddSingleton<IRevokedTokenStore, RedisRevokedTokenStore>();
         services.TryAddSingleton<IStateStoreProbe, RedisStateStoreProbe>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionStarter>());
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
+using StackExchange.Redis;
 
 namespace CommerceGateway.Benchmarks.SeatHolds;
 
@@ -16,6 +18,12 @@ internal sealed class SeatHoldReport(
 {
     private const string Heading = "## State store: seat holds on Redis";
     private const double Target = 0.5;
+
+    /// <summary>The Redis client the stores ran on, for example "3.4.35", as the run line records it.</summary>
+    private static readonly string ClientVersion =
+        typeof(ConnectionMultiplexer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(ConnectionMultiplexer).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
 
     public double Ratio => pairsPerSecond / raw.PairsPerSecond;
 
@@ -55,7 +63,7 @@ internal sealed class SeatHoldReport(
         text.AppendLine("dotnet run -c Release --project tests/CommerceGateway.Benchmarks -- seat-holds --record");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {machine}; {redisVersion}."));
+        text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {machine}; {redisVersion}; client StackExchange.Redis {ClientVersion}."));
         text.AppendLine();
         text.AppendLine("| measured | rate |");
         text.AppendLine("|---|---|");
@@ -77,7 +85,7 @@ internal sealed class SeatHoldReport(
         text.AppendLine("Why this reference: each store call is exactly one EVALSHA of a Lua script, so redis-benchmark");
         text.AppendLine("running the same two scripts (same key layout, two seats per hold, every acquisition on the");
         text.AppendLine("success path) does the same server work per call; the ratio then measures only what our code and");
-        text.AppendLine("StackExchange.Redis 1.2.6 add (argument checks, key building, one multiplexed connection, result");
+        text.AppendLine("the StackExchange.Redis client add (argument checks, key building, one multiplexed connection, result");
         text.AppendLine("parsing, the per-call timeout). `-t set,get` would compare a script that does about ten Redis");
         text.AppendLine("operations with single commands and understate us; it is shown for context only. redis-benchmark");
         text.AppendLine("uses one connection per client and waits for each reply before sending the next request (no");

@@ -3,6 +3,7 @@ using CommerceGateway.Checkout.State;
 using CommerceGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -125,6 +126,60 @@ public sealed class StateStoreRegistrationTests(RedisServer server) : IClassFixt
         await services.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => seats.GetSeatAsync("A1"));
+    }
+
+    [Fact]
+    public async Task AddStateStore_HostStarts_ConnectsToRedisBeforeTheFirstCall()
+    {
+        using var redis = new RedisServer();
+        await redis.StartAsync();
+        await using var services = StoreHost.Redis(redis);
+
+        foreach (var hosted in services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        // Our own INFO connection is one client; the multiplexer adds its interactive and subscription connections.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ConnectedClients(await redis.CommandAsync("INFO", "clients")) < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The multiplexer did not connect when the host started.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task AddStateStore_HostStartsWhileRedisIsDown_StartsAndWorksOnceRedisIsUp()
+    {
+        using var redis = new RedisServer();
+        await using var services = StoreHost.Redis(redis);
+
+        foreach (var hosted in services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        await redis.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                Assert.True((await services.GetRequiredService<ISeatHoldStore>().AcquireAsync("cart-1", ["A1"], TimeSpan.FromMinutes(1))).Acquired);
+                return;
+            }
+            catch (StateStoreUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int ConnectedClients(string info)
+    {
+        var line = info.Split('\n').Single(l => l.StartsWith("connected_clients:", StringComparison.Ordinal));
+        return int.Parse(line["connected_clients:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Type[] StoreTypes(IServiceProvider services) =>

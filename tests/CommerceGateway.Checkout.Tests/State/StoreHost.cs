@@ -12,14 +12,17 @@ internal static class StoreHost
     public static ServiceProvider InMemory(TimeProvider timeProvider) =>
         Build(new Dictionary<string, string?>(), timeProvider, configure: null);
 
-    /// <summary>The Redis stores on <paramref name="server"/>, under a key prefix of their own so tests never share keys.</summary>
-    public static ServiceProvider Redis(RedisServer server, TimeSpan? operationTimeout = null) =>
+    /// <summary>
+    /// The Redis stores on <paramref name="server"/>, under a key prefix of their own so tests never
+    /// share keys (<paramref name="keyPrefix"/>, or a new one).
+    /// </summary>
+    public static ServiceProvider Redis(RedisServer server, TimeSpan? operationTimeout = null, string? keyPrefix = null) =>
         Build(
             new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = server.ConnectionString },
             timeProvider: null,
             options =>
             {
-                options.KeyPrefix = $"t{Guid.NewGuid():N}:";
+                options.KeyPrefix = keyPrefix ?? $"t{Guid.NewGuid():N}:";
                 options.OperationTimeout = operationTimeout ?? options.OperationTimeout;
             });
 

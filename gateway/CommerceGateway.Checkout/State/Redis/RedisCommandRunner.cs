@@ -7,9 +7,13 @@ using StackExchange.Redis;
 namespace CommerceGateway.Checkout.State.Redis;
 
 /// <summary>
-/// Runs every Redis call of the stores: bounds it by <see cref="StateStoreOptions.OperationTimeout"/>
-/// (StackExchange.Redis 1.2.6 has no async timeout of its own) and turns connection failures and
-/// timeouts into <see cref="StateStoreUnavailableException"/>.
+/// Runs every Redis call of the stores and turns connection failures and timeouts into
+/// <see cref="StateStoreUnavailableException"/>. Waiting for the multiplexer is bounded here by
+/// <see cref="StateStoreOptions.OperationTimeout"/> (no command exists yet, so nothing can be sent
+/// later). A command, once handed to the multiplexer, is bounded by the multiplexer's own timeout,
+/// set to the same value (<see cref="RedisConnection.WithTimeouts"/>): it reports a timeout only
+/// after taking the command off its queue, whereas a timer of ours could give up on a command the
+/// multiplexer still holds and sends later.
 /// </summary>
 internal sealed partial class RedisCommandRunner(
     RedisConnection connection,
@@ -19,36 +23,26 @@ internal sealed partial class RedisCommandRunner(
 {
     private readonly TimeSpan _timeout = options.Value.OperationTimeout;
 
+    /// <summary>
+    /// Runs <paramref name="command"/>. <paramref name="cancellationToken"/> is honoured until the
+    /// command is handed to the multiplexer; after that the call returns the command's own outcome
+    /// (within the timeout), because a caller told "cancelled" would take a write that Redis then
+    /// applies for one that did not happen.
+    /// </summary>
     public async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var started = timeProvider.GetTimestamp();
-        Task<T>? pending = null;
         try
         {
             var multiplexer = await connection.GetAsync().WaitAsync(_timeout, timeProvider, cancellationToken);
-            var remaining = _timeout - timeProvider.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TimeoutException("Connecting to Redis used up the operation timeout.");
-            }
-
-            pending = command(multiplexer.GetDatabase());
-            return await pending.WaitAsync(remaining, timeProvider, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return await command(multiplexer.GetDatabase());
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            Observe(pending);
-            var reason = ex is TimeoutException and not RedisTimeoutException
-                ? $"no answer within {_timeout.TotalMilliseconds:0} ms"
-                : ex.Message;
+            var reason = ex is TimeoutException ? $"no answer within {_timeout.TotalMilliseconds:0} ms" : ex.Message;
             LogUnavailable(logger, operation, ex.GetType().Name, reason);
             throw StateStoreUnavailableException.For(operation, reason, ex);
-        }
-        catch (OperationCanceledException)
-        {
-            Observe(pending);
-            throw;
         }
     }
 
@@ -67,16 +61,6 @@ internal sealed partial class RedisCommandRunner(
         || message.StartsWith("BUSY", StringComparison.Ordinal)
         || message.StartsWith("MASTERDOWN", StringComparison.Ordinal)
         || message.StartsWith("TRYAGAIN", StringComparison.Ordinal);
-
-    /// <summary>A call abandoned by a timeout may still fail later; observe it so it is not an unobserved exception.</summary>
-    private static void Observe(Task? pending)
-    {
-        pending?.ContinueWith(
-            static t => _ = t.Exception,
-            CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "State store unavailable: {Operation} failed with {ExceptionType}: {Reason}")]
     private static partial void LogUnavailable(ILogger logger, string operation, string exceptionType, string reason);

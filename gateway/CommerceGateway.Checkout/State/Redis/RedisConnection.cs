@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CommerceGateway.Checkout.State.Redis;
@@ -8,19 +9,44 @@ namespace CommerceGateway.Checkout.State.Redis;
 /// use and disposed with the container. Connecting never aborts: while Redis is down the
 /// multiplexer keeps retrying in the background and calls fail fast until it is back.
 /// </summary>
-internal sealed partial class RedisConnection : IDisposable
+internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan MinHeartbeat = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxHeartbeat = TimeSpan.FromSeconds(1);
     private readonly ConfigurationOptions _configuration;
     private readonly ILogger<RedisConnection> _logger;
     private readonly Lock _gate = new();
     private Task<ConnectionMultiplexer>? _connecting;
     private bool _disposed;
 
-    public RedisConnection(RedisConnectionString connectionString, ILogger<RedisConnection> logger)
+    public RedisConnection(RedisConnectionString connectionString, IOptions<StateStoreOptions> options, ILogger<RedisConnection> logger)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        _configuration = connectionString.Options;
+        ArgumentNullException.ThrowIfNull(options);
+        _configuration = WithTimeouts(connectionString.Options, options.Value.OperationTimeout);
         _logger = logger;
+    }
+
+    /// <summary>
+    /// The multiplexer's timeouts are the ones that bound a command (see <see cref="RedisCommandRunner"/>):
+    /// it fails a command only after taking it off its queue, so a command reported as timed out is
+    /// never sent later. AsyncTimeout bounds a command sent and awaiting its reply; a command still
+    /// queued inside the multiplexer (waiting for the socket) is held at most SyncTimeout, so both
+    /// are the operation timeout. The multiplexer checks for timeouts on each heartbeat, so the
+    /// heartbeat runs at a quarter of the timeout (at most every second, the library's default, and
+    /// at least every 100 ms) to report a timeout close to when it falls due. An announced server
+    /// maintenance would otherwise relax the timeout to 10 s; ours is a promise to the callers, so
+    /// it stays.
+    /// </summary>
+    internal static ConfigurationOptions WithTimeouts(ConfigurationOptions options, TimeSpan operationTimeout)
+    {
+        var configured = options.Clone();
+        var milliseconds = (int)Math.Ceiling(operationTimeout.TotalMilliseconds);
+        configured.AsyncTimeout = milliseconds;
+        configured.SyncTimeout = milliseconds;
+        configured.MaintenanceRelaxedTimeout = operationTimeout;
+        configured.HeartbeatInterval = TimeSpan.FromTicks(Math.Clamp(operationTimeout.Ticks / 4, MinHeartbeat.Ticks, MaxHeartbeat.Ticks));
+        return configured;
     }
 
     /// <summary>The multiplexer, connecting it the first time; a failed connect is retried by the next caller.</summary>
@@ -31,6 +57,7 @@ internal sealed partial class RedisConnection : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_connecting is null || _connecting.IsFaulted || _connecting.IsCanceled)
             {
+                _ = _connecting?.Exception; // observed: it was reported to the caller that awaited it, or to nobody
                 _connecting = ConnectAsync();
             }
 
@@ -38,37 +65,49 @@ internal sealed partial class RedisConnection : IDisposable
         }
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        var connecting = MarkDisposed();
+        if (connecting is { IsCompletedSuccessfully: true })
+        {
+            await connecting.Result.DisposeAsync();
+        }
+        else if (connecting is not null)
+        {
+            _ = DisposeWhenConnectedAsync(connecting);
+        }
+    }
+
     public void Dispose()
     {
-        Task<ConnectionMultiplexer>? connecting;
+        if (MarkDisposed() is { } connecting)
+        {
+            _ = DisposeWhenConnectedAsync(connecting);
+        }
+    }
+
+    private Task<ConnectionMultiplexer>? MarkDisposed()
+    {
         lock (_gate)
         {
             if (_disposed)
             {
-                return;
+                return null;
             }
 
             _disposed = true;
-            connecting = _connecting;
+            return _connecting;
         }
+    }
 
-        if (connecting is null)
+    /// <summary>A connect still in flight is closed as soon as it finishes, so no multiplexer outlives the container.</summary>
+    private static async Task DisposeWhenConnectedAsync(Task<ConnectionMultiplexer> connecting)
+    {
+        await ((Task)connecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (connecting.IsCompletedSuccessfully)
         {
-            return;
+            await connecting.Result.DisposeAsync();
         }
-
-        // A connect still in flight is closed as soon as it finishes, so no multiplexer outlives the container.
-        _ = connecting.ContinueWith(
-            static task =>
-            {
-                if (task.IsCompletedSuccessfully)
-                {
-                    task.Result.Dispose();
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync()

@@ -4,7 +4,10 @@ namespace CommerceGateway.Checkout.State.Redis;
 
 /// <summary>
 /// <c>ConnectionStrings:Redis</c>, parsed once at registration so a malformed value stops start-up.
-/// abortConnect is always off: the gateway starts (and fails calls fast) while Redis is down.
+/// Two settings are forced whatever the string says: abortConnect off, so the gateway starts while
+/// Redis is down, and <see cref="BacklogPolicy.FailFast"/>, so a command issued while Redis is
+/// unreachable fails at once instead of being queued and sent when Redis returns (after its caller
+/// may have been told it failed).
 /// </summary>
 internal sealed class RedisConnectionString
 {
@@ -30,6 +33,7 @@ internal sealed class RedisConnectionString
         }
 
         options.AbortOnConnectFail = false;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return new RedisConnectionString(options);
     }
 }

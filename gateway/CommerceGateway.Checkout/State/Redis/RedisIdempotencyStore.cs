@@ -46,7 +46,7 @@ internal sealed class RedisIdempotencyStore(RedisCommandRunner redis, RedisKeys 
         RedisKey[] scriptKeys = [keys.Idempotency(key)];
         RedisValue[] values = [fingerprint, TtlMs(ttl)];
         var items = (RedisResult[])(await redis.RunAsync("idempotency begin", db => Begin.EvaluateAsync(db, scriptKeys, values), ct))!;
-        return (string)items[0] switch
+        return (string?)items[0] switch
         {
             "n" => IdempotencyBeginResult.New,
             "m" => IdempotencyBeginResult.Mismatch,
