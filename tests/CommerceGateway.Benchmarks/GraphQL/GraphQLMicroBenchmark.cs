@@ -18,6 +18,8 @@ namespace CommerceGateway.Benchmarks.GraphQL;
 /// </summary>
 internal static class GraphQLMicroBenchmark
 {
+    private const int DefaultIterations = 10;
+
     public const string Heading = "## GraphQL engine / ### Microbenchmark: parse + validate + execute of the checkout query";
 
     // The pairs compared: GraphQL.NET's case and ours doing the same work.
@@ -29,7 +31,7 @@ internal static class GraphQLMicroBenchmark
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {
-        var iterations = arguments.Int("iterations", 10, 3, 100);
+        var iterations = arguments.Int("iterations", DefaultIterations, 3, 100);
         var loadBefore = MachineInfo.LoadAverageNow();
 
         // The same checks the benchmark's setup makes, run here first so a difference fails in seconds.
@@ -88,14 +90,15 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine("Command (BenchmarkDotNet 0.14.0 in-process, 1 launch, 3 warm-up and " + iterations.ToString(CultureInfo.InvariantCulture) + " measured iterations per case, about two minutes):");
         text.AppendLine();
         text.AppendLine("```");
-        text.AppendLine("dotnet run -c Release --project tests/CommerceGateway.Benchmarks -- graphql-micro --record");
+        text.AppendLine("dotnet run -c Release --project tests/CommerceGateway.Benchmarks -- graphql-micro "
+            + (iterations == DefaultIterations ? "" : Invariant($"--iterations {iterations} ")) + "--record");
         text.AppendLine("```");
         text.AppendLine();
         text.AppendLine(Invariant($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on: {machine}; load average before the run {loadBefore}. One benchmark thread; the other core ran other engineers' builds."));
         if (Loaded(loadBefore, machine.ProcessorCount) || Loaded(machine.LoadAverage, machine.ProcessorCount))
         {
             text.AppendLine();
-            text.AppendLine(Invariant($"**Preliminary:** the 1-minute load average was above the {machine.ProcessorCount} cores during this run, so every case waited for a core at times; the ratios below are closer to the truth than the absolute times (the cases ran in turn, under the same load), and the run is to be repeated on a quiet machine."));
+            text.AppendLine(Invariant($"**Preliminary:** the machine is shared, and its 1-minute load average was above its {machine.ProcessorCount} cores before or at the end of this run, so some cases may have waited for a core. The cases ran one after another, not interleaved, so the ratios can be off by the change in load between them; the lead repeats the run on a quiet machine."));
         }
 
         text.AppendLine();
@@ -119,6 +122,9 @@ internal static class GraphQLMicroBenchmark
         }
 
         text.AppendLine();
+        text.AppendLine(Invariant($"Read: above 1.00x GraphQL.NET took longer (or allocated more) than ours for the same response. In this run it took {Ratio(summary, Pairs[0]):0.00}x our time from the text and {Ratio(summary, Pairs[1]):0.00}x cached, and allocated {AllocationWord(summary)} per request."));
+
+        text.AppendLine();
         text.AppendLine("The same schema and query as the HTTP benchmark (`GraphQL/CheckoutSchema.cs`, `GraphQL/CheckoutQuery.cs`),");
         text.AppendLine("run through `GraphQLExecutor.ExecuteAsync` with its variables already parsed. Uncached uses an executor with");
         text.AppendLine("`DocumentCacheSize = 0`, so every call hashes, lexes, parses and validates the document before executing;");
@@ -139,6 +145,15 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine("runs just those checks. GraphQL.NET runs with its defaults (parallel execution strategy for queries, no");
         text.AppendLine("metrics); both engines resolve every field synchronously from the records.");
         return text.ToString();
+    }
+
+    private static double Ratio(Summary summary, (string Work, string Theirs, string Ours) pair) =>
+        Report(summary, pair.Theirs).ResultStatistics!.Mean / Report(summary, pair.Ours).ResultStatistics!.Mean;
+
+    private static string AllocationWord(Summary summary)
+    {
+        var ratios = Pairs.Select(p => (double)Allocated(Report(summary, p.Theirs)) / Allocated(Report(summary, p.Ours))).ToList();
+        return ratios.All(r => r < 1) ? "less than ours in both cases" : ratios.All(r => r > 1) ? "more than ours in both cases" : "less than ours in one case and more in the other";
     }
 
     private static BenchmarkReport Report(Summary summary, string method) =>
