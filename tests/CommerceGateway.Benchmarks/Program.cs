@@ -9,7 +9,7 @@ return command switch
 {
     "seat-holds" => await SeatHoldBenchmark.RunAsync(options),
     "graphql" => await GraphQLHttpBenchmark.RunAsync(options),
-    "graphql-micro" => GraphQLMicroBenchmark.Run(options),
+    "graphql-micro" => await GraphQLMicroBenchmark.RunAsync(options),
     "partners" => await CommerceGateway.Benchmarks.Partners.PartnerBenchmark.RunAsync(options),
     _ => Usage(),
 };
@@ -23,8 +23,9 @@ static int Usage()
     Console.Error.WriteLine("  graphql [--connections 50] [--seconds 10] [--rounds 3] [--warmup 5] [--record] [--serve-only SECONDS]");
     Console.Error.WriteLine("      req/s of a checkout query: our engine on Kestrel vs graphql-http + graphql-js on Node vs a plain");
     Console.Error.WriteLine("      ASP.NET endpoint writing the same bytes, all driven by wrk; --record writes docs/benchmarks.md.");
-    Console.Error.WriteLine("  graphql-micro [--record]");
-    Console.Error.WriteLine("      BenchmarkDotNet: parse + validate + execute of the checkout query, document cache cold and warm.");
+    Console.Error.WriteLine("  graphql-micro [--iterations 10] [--record] [--check-only]");
+    Console.Error.WriteLine("      BenchmarkDotNet: parse + validate + execute of the checkout query, document cache cold and warm, ours vs");
+    Console.Error.WriteLine("      GraphQL.NET 8.8.5 on the same schema and data; --check-only only checks both write the same response.");
     Console.Error.WriteLine("  partners [--record] [--hold SECONDS] [--redis] [--algorithm ES256|RS256]");
     Console.Error.WriteLine("      req/s and fixed-rate latency of a partner route: direct upstream vs the gateway vs nginx, driven by wrk.");
     return 2;
