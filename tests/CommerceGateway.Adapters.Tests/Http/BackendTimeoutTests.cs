@@ -76,13 +76,19 @@ public sealed class BackendTimeoutTests
     [Fact]
     public async Task Get_CallerCancels_IsACancellationNotABackendFault()
     {
-        await using var backend = await LoopbackBackend.StartAsync((c, _) => LoopbackBackend.Stall(c));
+        using var cancel = new CancellationTokenSource();
+        // Cancelled once the backend holds the request, not on a timer: a loaded machine may take
+        // longer than any fixed delay to deliver it.
+        await using var backend = await LoopbackBackend.StartAsync((c, _) =>
+        {
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(50));
+            return LoopbackBackend.Stall(c);
+        });
         using var channel = new ProbeChannel(backend.BaseUrl, r =>
         {
             r.AttemptTimeout = TimeSpan.FromSeconds(20);
             r.TotalTimeout = TimeSpan.FromSeconds(30);
         });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => channel.Http.GetAsync(Path("items"), cancel.Token));
 
