@@ -1,26 +1,54 @@
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace CommerceGateway.Adapters;
 
 /// <summary>
-/// The outermost handler of a channel's client: adds the correlation id, records metrics and logs
-/// per call, and turns what the resilience pipeline (<see cref="BackendResiliencePipelines"/>,
-/// run by the handler inside this one) throws into the SDK's errors: transport failures and an
-/// open circuit become <see cref="BackendUnavailableException"/>, timeouts
-/// <see cref="BackendTimeoutException"/>. Every HTTP answer, including 4xx and 5xx, is returned to
+/// The outgoing pipeline of one channel: total timeout, retries with jittered backoff for requests
+/// that are safe to repeat, a circuit breaker, and a per-attempt timeout. Transport failures,
+/// timeouts and an open circuit surface as <see cref="BackendUnavailableException"/> or
+/// <see cref="BackendTimeoutException"/>; every HTTP answer, including 4xx and 5xx, is returned to
 /// the adapter, which knows what its backend's errors mean.
 /// </summary>
-internal sealed class BackendHttpHandler(Channel channel, AdapterMetrics metrics, ILogger logger, TimeProvider time, ICorrelationIdSource correlation)
-    : DelegatingHandler
+internal sealed class BackendHttpHandler : DelegatingHandler
 {
     public const string CorrelationHeader = "X-Correlation-Id";
 
+    private static readonly ResiliencePropertyKey<bool> SafeKey = new("CommerceGateway.SafeToRetry");
+
+    private readonly Channel _channel;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly AdapterMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ICorrelationIdSource _correlation;
+
+    public BackendHttpHandler(Channel channel, AdapterMetrics metrics, ILogger logger, TimeProvider time, ICorrelationIdSource correlation)
+    {
+        _correlation = correlation;
+        _channel = channel;
+        _metrics = metrics;
+        _logger = logger;
+        _time = time;
+        _pipeline = BuildPipeline(channel.Resilience);
+    }
+
+    public BackendCircuitState CircuitState => _circuit.CircuitState switch
+    {
+        Polly.CircuitBreaker.CircuitState.Open => BackendCircuitState.Open,
+        Polly.CircuitBreaker.CircuitState.HalfOpen => BackendCircuitState.HalfOpen,
+        Polly.CircuitBreaker.CircuitState.Isolated => BackendCircuitState.Isolated,
+        _ => BackendCircuitState.Closed,
+    };
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var correlationId = correlation.CurrentCorrelationId;
+        var correlationId = _correlation.CurrentCorrelationId;
         if (correlationId is not null && !request.Headers.Contains(CorrelationHeader))
         {
             request.Headers.TryAddWithoutValidation(CorrelationHeader, correlationId);
@@ -29,44 +57,97 @@ internal sealed class BackendHttpHandler(Channel channel, AdapterMetrics metrics
         request.Headers.Accept.TryParseAdd("application/json");
         var operation = request.OperationOf();
         var path = request.RequestUri?.AbsolutePath ?? "/";
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
 
-        // The resilience handler takes a context given on the request; this one tells the
-        // pipeline the operation (for its logs) and when the call began (for Retry-After).
-        var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
-        context.Properties.Set(BackendResiliencePipelines.StartedKey, started);
-        request.SetResilienceContext(context);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SafeKey, request.IsSafeToRetry());
         try
         {
-            var response = await base.SendAsync(request, cancellationToken);
-            var elapsed = time.GetElapsedTime(started);
+            var response = await _pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken)),
+                context,
+                (Handler: this, Request: request));
+
+            var elapsed = _time.GetElapsedTime(started);
             var status = (int)response.StatusCode;
-            metrics.Record(channel.Name, operation, status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success", elapsed);
-            BackendHttpLog.Completed(logger, channel.Name, operation, request.Method.Method, path, status, elapsed.TotalMilliseconds, correlationId);
+            _metrics.Record(_channel.Name, operation, status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success", elapsed);
+            BackendHttpLog.Completed(_logger, _channel.Name, operation, request.Method.Method, path, status, elapsed.TotalMilliseconds, correlationId);
             return response;
         }
         catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
         {
-            var elapsed = time.GetElapsedTime(started);
-            metrics.Record(channel.Name, operation, failure.Outcome, elapsed);
-            BackendHttpLog.Failed(logger, channel.Name, operation, request.Method.Method, path, failure.Outcome, elapsed.TotalMilliseconds, correlationId);
+            var elapsed = _time.GetElapsedTime(started);
+            _metrics.Record(_channel.Name, operation, failure.Outcome, elapsed);
+            BackendHttpLog.Failed(_logger, _channel.Name, operation, request.Method.Method, path, failure.Outcome, elapsed.TotalMilliseconds, correlationId);
             throw failure.Error;
         }
         finally
         {
-            request.SetResilienceContext(null);
             ResilienceContextPool.Shared.Return(context);
         }
     }
 
+    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+
     private (string Outcome, Exception Error)? Classify(Exception e, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        TimeoutRejectedException timeout => ("timeout", new BackendTimeoutException(channel.Name, timeout.Timeout, timeout)),
-        BrokenCircuitException broken => ("circuit_open", new BackendUnavailableException(channel.Name, $"The {channel.Name} backend is failing; calls are paused while its circuit is open.", innerException: broken)),
-        HttpRequestException http => ("unavailable", new BackendUnavailableException(channel.Name, $"The {channel.Name} backend could not be reached: {http.HttpRequestError}.", innerException: http)),
-        // SocketsHttpHandler's connect timeout: not the caller's cancellation, so a timeout of the attempt.
-        OperationCanceledException canceled => ("timeout", new BackendTimeoutException(channel.Name, channel.Resilience.AttemptTimeout, canceled)),
+        TimeoutRejectedException timeout => ("timeout", new BackendTimeoutException(_channel.Name, timeout.Timeout, timeout)),
+        BrokenCircuitException broken => ("circuit_open", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend is failing; calls are paused while its circuit is open.", innerException: broken)),
+        HttpRequestException http => ("unavailable", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend could not be reached: {http.HttpRequestError}.", innerException: http)),
+        OperationCanceledException canceled => ("timeout", new BackendTimeoutException(_channel.Name, _channel.Resilience.AttemptTimeout, canceled)),
         _ => null,
     };
+
+    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(ChannelResilienceOptions options)
+    {
+        static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+            outcome.Exception is HttpRequestException or TimeoutRejectedException
+            || outcome.Result is { } response && ((int)response.StatusCode >= 500 || (int)response.StatusCode == 408 || (int)response.StatusCode == 429);
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetryAttempts),
+                Delay = options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetryAttempts > 0
+                    && args.Context.Properties.GetValue(SafeKey, false)
+                    && IsTransient(args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = options.CircuitBreakerFailureRatio,
+                MinimumThroughput = Math.Max(2, options.CircuitBreakerMinimumThroughput),
+                SamplingDuration = options.CircuitBreakerSamplingDuration,
+                BreakDuration = options.CircuitBreakerBreakDuration,
+                StateProvider = _circuit,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is HttpRequestException or TimeoutRejectedException
+                    || args.Outcome.Result is { } response && (int)response.StatusCode >= 500),
+                OnOpened = args =>
+                {
+                    BackendHttpLog.CircuitOpened(_logger, _channel.Name, args.BreakDuration.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+                OnClosed = _ =>
+                {
+                    BackendHttpLog.CircuitClosed(_logger, _channel.Name);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+    }
+
+    // A 429 or 503 with Retry-After says when to come back; otherwise the backoff decides.
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+        response?.Headers.RetryAfter is RetryConditionHeaderValue { Delta: { } delta } && delta <= TimeSpan.FromSeconds(5)
+            ? delta
+            : null;
 }

@@ -20,8 +20,4 @@ internal static partial class BackendHttpLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information,
         Message = "Backend {Channel} circuit closed")]
     public static partial void CircuitClosed(ILogger logger, string channel);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information,
-        Message = "Backend {Channel} {Operation} attempt {Attempt} failed with {Outcome}; retrying in {DelayMs:0} ms")]
-    public static partial void Retrying(ILogger logger, string channel, string operation, int attempt, string outcome, double delayMs);
 }

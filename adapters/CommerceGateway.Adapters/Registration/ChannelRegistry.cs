@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
 {
     private readonly IServiceProvider _services;
     private readonly Dictionary<string, (Channel Channel, AdapterRegistration Registration)> _channels;
-    private readonly ConcurrentDictionary<string, Lazy<(object Backend, BackendResiliencePipelines Resilience, HttpClient Client)>> _backends = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<(object Backend, BackendHttpHandler Handler, HttpClient Client)>> _backends = new(StringComparer.OrdinalIgnoreCase);
     private readonly PrimaryHandlerFactory _primaryHandlers;
     private readonly AdapterMetrics _metrics;
     private readonly ILoggerFactory _loggers;
@@ -67,7 +67,7 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
         ?? throw new KeyNotFoundException($"No loyalty channel is named '{channel}'.");
 
     public BackendCircuitState GetCircuitState(string channel) =>
-        _backends.TryGetValue(channel, out var lazy) && lazy.IsValueCreated ? lazy.Value.Resilience.CircuitState : BackendCircuitState.Closed;
+        _backends.TryGetValue(channel, out var lazy) && lazy.IsValueCreated ? lazy.Value.Handler.CircuitState : BackendCircuitState.Closed;
 
     public void Dispose()
     {
@@ -85,17 +85,13 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
             return null;
         }
 
-        return _backends.GetOrAdd(entry.Channel.Name, _ => new Lazy<(object, BackendResiliencePipelines, HttpClient)>(() => Create(entry.Channel, entry.Registration))).Value.Backend;
+        return _backends.GetOrAdd(entry.Channel.Name, _ => new Lazy<(object, BackendHttpHandler, HttpClient)>(() => Create(entry.Channel, entry.Registration))).Value.Backend;
     }
 
-    private (object Backend, BackendResiliencePipelines Resilience, HttpClient Client) Create(Channel channel, AdapterRegistration registration)
+    private (object Backend, BackendHttpHandler Handler, HttpClient Client) Create(Channel channel, AdapterRegistration registration)
     {
         var logger = _loggers.CreateLogger($"CommerceGateway.Adapters.Channel.{channel.Name}");
-        var resilience = new BackendResiliencePipelines(channel, logger, _time);
-        var handler = new BackendHttpHandler(channel, _metrics, logger, _time, _correlation)
-        {
-            InnerHandler = new ResilienceHandler(resilience.For) { InnerHandler = _primaryHandlers.Create(channel) },
-        };
+        var handler = new BackendHttpHandler(channel, _metrics, logger, _time, _correlation) { InnerHandler = _primaryHandlers.Create(channel) };
         // The pipeline's own timeouts bound each call; HttpClient's would fire without a typed error.
         var client = new HttpClient(handler, disposeHandler: true) { BaseAddress = channel.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         // Backends that do not speak HTTP (in-process ones) need not take the client.
@@ -103,6 +99,6 @@ internal sealed class ChannelRegistry : IChannelRegistry, IDisposable
         var backend = wantsClient
             ? ActivatorUtilities.CreateInstance(_services, registration.BackendType, channel, client)
             : ActivatorUtilities.CreateInstance(_services, registration.BackendType, channel);
-        return (backend, resilience, client);
+        return (backend, handler, client);
     }
 }
