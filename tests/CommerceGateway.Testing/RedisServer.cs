@@ -18,7 +18,7 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
     /// <summary>The TCP port the server listens on, stable across restarts.</summary>
     public int Port { get; } = FreePort.Next();
 
-    /// <summary>A StackExchange.Redis connection string with fast failure on outages.</summary>
+    /// <summary>A StackExchange.Redis connection string that connects quickly after an outage (the stores replace its timeouts with their own).</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=2000";
 
     /// <summary>"host:port", for redis-cli and redis-benchmark.</summary>

@@ -18,7 +18,8 @@ public sealed class StateStoreOptions
     /// <summary>
     /// How long one Redis call may take before it fails with
     /// <see cref="CommerceGateway.Adapters.State.StateStoreUnavailableException"/>. Default 2 seconds;
-    /// between 10 milliseconds and 1 minute.
+    /// between 10 milliseconds and 1 minute. On Redis it becomes the client's own command timeouts
+    /// (asyncTimeout and syncTimeout of the connection string are replaced by it).
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }
