@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CommerceGateway.Adapters;
 using CommerceGateway.Adapters.State;
+using CommerceGateway.Gateway.Tests.GraphQL;
 using CommerceGateway.Gateway.Tests.Infrastructure;
 using CommerceGateway.Gateway.Tests.Partners;
 using CommerceGateway.Identity;
@@ -104,6 +105,22 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "acquired")));
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "refused")));
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "released")));
+    }
+
+    [Fact]
+    public async Task Metrics_AfterAGraphQLQuery_CountTheOperationByTypeAndOutcome()
+    {
+        using var host = new CommerceGatewayHost(sandbox);
+        using var api = host.Browser();
+
+        var data = await api.DataAsync("{ __typename }");
+        var metrics = await Operations.MetricsAsync(host.App);
+
+        Assert.Equal("Query", data.GetProperty("__typename").GetString());
+        // The engine's meter is static (executors live outside any container), so other hosts' operations may add to it.
+        Assert.True(metrics.Value("graphql_server_operations_total", ("operation_type", "query"), ("outcome", "success")) >= 1);
+        Assert.True(metrics.Value("graphql_server_operation_duration_seconds_bucket", ("operation_type", "query"), ("outcome", "success"), ("le", "10")) >= 1);
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", "/graphql"), ("http_response_status_code", "200")));
     }
 
     [Fact]
