@@ -60,8 +60,14 @@ public class SandboxServer : IAsyncLifetime
         builder.Services.AddSingleton(Time);
         builder.Services.AddSandbox();
         _app = builder.Build();
+        Configure(_app);
         _app.MapSandbox();
         await _app.StartAsync();
+    }
+
+    /// <summary>Adds middleware in front of the sandbox's endpoints (e.g. to record what arrives).</summary>
+    protected virtual void Configure(WebApplication app)
+    {
     }
 
     /// <inheritdoc />

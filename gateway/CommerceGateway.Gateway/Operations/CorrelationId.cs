@@ -1,12 +1,14 @@
 using System.Buffers;
 using System.Diagnostics;
+using CommerceGateway.Gateway.Operations.Telemetry;
 
 namespace CommerceGateway.Gateway.Operations;
 
 /// <summary>
 /// Gives every request a correlation id (<c>X-Correlation-Id</c>): the caller's when it is a safe
 /// token, a new one otherwise. It is forwarded to backends, returned on the response and put in
-/// the logging scope, so one id follows a request through every log line and hop.
+/// the logging scope, so one id follows a request through every log line and hop; when traces are
+/// recorded it is also an attribute of the request's span.
 /// </summary>
 internal static class CorrelationId
 {
@@ -31,6 +33,12 @@ internal static class CorrelationId
 
             context.Request.Headers[HeaderName] = id;
             context.TraceIdentifier = id;
+            // Without a tracer provider ASP.NET Core starts no activity, so this costs one null check.
+            if (Activity.Current is { IsAllDataRequested: true } span)
+            {
+                span.SetTag(OtlpTracing.CorrelationIdTag, id);
+            }
+
             // Set when the response starts, not now: the exception handler clears headers before it answers.
             context.Response.OnStarting(static state =>
             {

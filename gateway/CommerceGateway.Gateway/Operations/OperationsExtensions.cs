@@ -5,23 +5,22 @@ using CommerceGateway.Gateway.Operations;
 using CommerceGateway.Gateway.Operations.Logging;
 using CommerceGateway.Gateway.Operations.Metrics;
 using CommerceGateway.Gateway.Operations.OpenApi;
-using CommerceGateway.Gateway.Operations.Prometheus;
 using CommerceGateway.Gateway.Operations.Readiness;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Operations of the gateway host: readiness checks, metrics with a Prometheus endpoint, log
-/// redaction and the OpenAPI document. One call each from the composition root and the pipeline.
+/// Operations of the gateway host: readiness checks, metrics with a Prometheus endpoint and traces
+/// (OpenTelemetry), log redaction and the OpenAPI document. One call each from the composition root
+/// and the pipeline.
 /// </summary>
 internal static class OperationsExtensions
 {
     /// <summary>
     /// Adds the operations services. Call last in the composition root: it wraps the seat-hold store
-    /// and the rate limiter's rejection handler registered before it.
+    /// registered before it.
     /// </summary>
     public static IServiceCollection AddGatewayOperations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,9 +30,8 @@ internal static class OperationsExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<GatewayMetrics>();
-        services.TryAddSingleton<PrometheusCollector>();
         DecorateSeatHolds(services);
-        services.PostConfigure<RateLimiterOptions>(CountRejections);
+        services.AddGatewayTelemetry(configuration);
 
         services.AddHealthChecks()
             .AddCheck<StateStoreHealthCheck>(StateStoreHealthCheck.Name, tags: ["ready"])
@@ -53,12 +51,9 @@ internal static class OperationsExtensions
         return services;
     }
 
-    /// <summary>Adds request metrics to the pipeline and maps <c>/metrics</c> and <c>/openapi/v1.json</c>.</summary>
+    /// <summary>Maps <c>/metrics</c> and <c>/openapi/v1.json</c>.</summary>
     public static WebApplication UseGatewayOperations(this WebApplication app)
     {
-        // Listening starts now, before the first request, so nothing is missed.
-        _ = app.Services.GetRequiredService<PrometheusCollector>();
-        app.UseHttpMetrics();
         app.MapMetricsEndpoint();
         if (app.Services.GetRequiredService<IOptions<GatewayOpenApiOptions>>().Value.Enabled)
         {
@@ -90,17 +85,6 @@ internal static class OperationsExtensions
         descriptor.ImplementationInstance
         ?? descriptor.ImplementationFactory?.Invoke(services)
         ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!));
-
-    /// <summary>The host's only ASP.NET Core limiter is the partner one; the identity limiter counts its own.</summary>
-    private static void CountRejections(RateLimiterOptions options)
-    {
-        var inner = options.OnRejected;
-        options.OnRejected = (context, cancellationToken) =>
-        {
-            context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected("partner");
-            return inner?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
-        };
-    }
 
     private static bool IsSandbox(string? relativePath, IConfiguration configuration)
     {

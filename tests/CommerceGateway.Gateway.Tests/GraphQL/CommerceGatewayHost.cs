@@ -1,6 +1,7 @@
 using CommerceGateway.Gateway.Tests.Infrastructure;
 using CommerceGateway.Identity;
 using CommerceGateway.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
@@ -19,7 +20,7 @@ public sealed class CommerceGatewayHost : IDisposable
     public const string Example = "example-demo";
     private const string StorefrontScopes = "catalog:read cart:write checkout:write";
 
-    public CommerceGatewayHost(SandboxServer sandbox, string? redis = null, string keyPrefix = "gql:", IDictionary<string, string?>? settings = null)
+    public CommerceGatewayHost(SandboxServer sandbox, string? redis = null, string keyPrefix = "gql:", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -43,7 +44,7 @@ public sealed class CommerceGatewayHost : IDisposable
             all[key] = value;
         }
 
-        App = new GatewayApp(all);
+        App = new GatewayApp(all, services: services);
     }
 
     public GatewayApp App { get; }

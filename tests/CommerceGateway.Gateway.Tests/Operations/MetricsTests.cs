@@ -1,23 +1,26 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using CommerceGateway.Adapters;
 using CommerceGateway.Adapters.State;
+using CommerceGateway.Gateway.Tests.GraphQL;
 using CommerceGateway.Gateway.Tests.Infrastructure;
 using CommerceGateway.Gateway.Tests.Partners;
 using CommerceGateway.Identity;
 using CommerceGateway.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 
 namespace CommerceGateway.Gateway.Tests.Operations;
 
 public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxServer>
 {
     private const string EchoRoute = "/partners/echo/{**rest}";
+    private const string Requests = "http_server_request_duration_seconds_count";
 
     [Fact]
-    public async Task Metrics_AfterRequestsTokensAnd429s_CountEachWithItsLabels()
+    public async Task Metrics_AfterRequestsTokensAnd429s_CountEachByRouteAndStatus()
     {
         using var app = new GatewayApp(PartnerGateway.Settings(sandbox, new Dictionary<string, string?>
         {
@@ -53,18 +56,28 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], throttled);
-        Assert.Equal(2, metrics.Value("commercegateway_http_server_requests_total", ("method", "GET"), ("route", EchoRoute), ("status_class", "2xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_http_server_requests_total", ("method", "GET"), ("route", EchoRoute), ("status_class", "4xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_http_server_requests_total", ("method", "GET"), ("route", "/healthz"), ("status_class", "2xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_http_server_requests_total", ("method", "GET"), ("route", "unmatched"), ("status_class", "4xx")));
-        Assert.Equal(3, metrics.Value("commercegateway_http_server_requests_total", ("method", "POST"), ("route", "/oauth/token"), ("status_class", "4xx")) + metrics.Value("commercegateway_http_server_requests_total", ("method", "POST"), ("route", "/oauth/token"), ("status_class", "2xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_http_server_request_duration_seconds_count", ("method", "GET"), ("route", "/healthz"), ("status_class", "2xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_http_server_request_duration_seconds_bucket", ("le", "+Inf"), ("method", "GET"), ("route", "/healthz"), ("status_class", "2xx")));
-        Assert.Equal(1, metrics.Value("commercegateway_tokens_issued_total", ("client_id", DemoClients.PartnerId)));
-        Assert.Equal(1, metrics.Value("commercegateway_rate_limit_rejections_total", ("limiter", "partner")));
-        Assert.Equal(1, metrics.Value("commercegateway_rate_limit_rejections_total", ("limiter", "identity_failed_auth")));
-        Assert.Equal("counter", metrics.Types["commercegateway_http_server_requests_total"]);
-        Assert.Equal("histogram", metrics.Types["commercegateway_http_server_request_duration_seconds"]);
+        // ASP.NET Core's own request meter, by method, route template and status code.
+        Assert.Equal(2, metrics.Value(Requests, ("http_request_method", "GET"), ("http_route", EchoRoute), ("http_response_status_code", "200")));
+        Assert.Equal(1, metrics.Value(Requests, ("http_request_method", "GET"), ("http_route", EchoRoute), ("http_response_status_code", "429")));
+        Assert.Equal(1, metrics.Value(Requests, ("http_request_method", "GET"), ("http_route", "/healthz"), ("http_response_status_code", "200")));
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", "/oauth/token"), ("http_response_status_code", "401")));
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", "/oauth/token"), ("http_response_status_code", "429")));
+        Assert.Equal(1, metrics.Value("http_server_request_duration_seconds_bucket", ("http_route", "/healthz"), ("le", "+Inf")));
+        // No endpoint matched: no route label, so random paths make no series of their own.
+        var unmatched = Assert.Single(metrics.Samples, s => s.Name == Requests && s.Has(("http_response_status_code", "404")));
+        Assert.False(unmatched.Labels.ContainsKey("http_route"));
+        Assert.Equal(1, unmatched.Value);
+        Assert.Equal("histogram", metrics.Types["http_server_request_duration_seconds"]);
+        // The partner limiter's rejection (ASP.NET Core's rate-limiting meter) and the identity service's own counters.
+        Assert.Equal(1, metrics.Value("aspnetcore_rate_limiting_requests_total", ("aspnetcore_rate_limiting_policy", "partner"), ("aspnetcore_rate_limiting_result", "endpoint_limiter")));
+        Assert.Equal(2, metrics.Value("aspnetcore_rate_limiting_requests_total", ("aspnetcore_rate_limiting_policy", "partner"), ("aspnetcore_rate_limiting_result", "acquired")));
+        Assert.Equal(1, metrics.Value("commerce_identity_tokens_issued_total", ("client_id", DemoClients.PartnerId), ("otel_scope_name", IdentityMeter.Name)));
+        Assert.Equal(1, metrics.Value("commerce_identity_authentication_throttled_total"));
+        Assert.Equal("counter", metrics.Types["commerce_identity_tokens_issued_total"]);
+        // YARP's calls to the sandbox (HttpClient's meter) and the runtime's meter.
+        Assert.True(metrics.Value("http_client_request_duration_seconds_count", ("server_port", sandbox.Port.ToString(CultureInfo.InvariantCulture)), ("http_response_status_code", "200")) >= 2);
+        Assert.True(metrics.Value("dotnet_gc_heap_total_allocated_bytes_total", ("otel_scope_name", "System.Runtime")) > 0);
+        Assert.True(metrics.Value("dotnet_process_cpu_time_seconds_total", ("cpu_mode", "user")) > 0);
     }
 
     [Fact]
@@ -81,32 +94,54 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
 
         var metrics = await Operations.MetricsAsync(app);
 
-        var call = Assert.Single(metrics.Samples, s => s.Name == "commercegateway_adapter_calls_total" && s.Labels["channel"] == "orderflow-demo");
+        var call = Assert.Single(metrics.Samples, s => s.Name == "commerce_adapter_calls_total" && s.Has(("channel", "orderflow-demo")));
         Assert.Equal("success", call.Labels["outcome"]);
         Assert.Equal(1, call.Value);
-        Assert.Contains(metrics.Samples, s => s.Name == "commercegateway_adapter_call_duration_seconds_count" && s.Labels["channel"] == "orderflow-demo");
+        // Our seconds histograms get bounds in seconds, not OpenTelemetry's millisecond defaults.
+        var bounds = metrics.Samples.Where(s => s.Name == "commerce_adapter_duration_seconds_bucket" && s.Has(("channel", "orderflow-demo"))).Select(s => s.Labels["le"]);
+        Assert.Equal(["0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"], bounds);
+        Assert.Equal(1, metrics.Value("commerce_adapter_duration_seconds_count", ("channel", "orderflow-demo")));
+        Assert.True(metrics.Value("http_client_request_duration_seconds_count", ("server_port", sandbox.Port.ToString(CultureInfo.InvariantCulture)), ("http_request_method", "POST")) >= 1);
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "acquired")));
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "refused")));
         Assert.Equal(1, metrics.Value("commercegateway_seat_holds_total", ("outcome", "released")));
     }
 
     [Fact]
-    public async Task Metrics_LabelValuesWithQuotesBackslashesAndNewlines_AreEscapedAndParseBack()
+    public async Task Metrics_AfterAGraphQLQuery_CountTheOperationByTypeAndOutcome()
     {
-        using var app = new GatewayApp();
-        using var client = app.CreateHttpClient();
-        using var meter = app.Services.GetRequiredService<IMeterFactory>().Create("CommerceGateway.Tests");
-        var counter = meter.CreateCounter<long>("escaping.probe", description: "A help text with a \\ backslash\nand a newline.");
-        const string Awkward = "say \"hi\" \\ then\nbreak";
+        using var host = new CommerceGatewayHost(sandbox);
+        using var api = host.Browser();
 
-        counter.Add(2, new KeyValuePair<string, object?>("value", Awkward));
-        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        var metrics = PrometheusExposition.Parse(text);
+        var data = await api.DataAsync("{ __typename }");
+        var metrics = await Operations.MetricsAsync(host.App);
 
-        Assert.Contains("commercegateway_escaping_probe_total{value=\"say \\\"hi\\\" \\\\ then\\nbreak\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("# HELP commercegateway_escaping_probe_total A help text with a \\\\ backslash\\nand a newline.\n", text, StringComparison.Ordinal);
-        Assert.Equal(2, metrics.Value("commercegateway_escaping_probe_total", ("value", Awkward)));
+        Assert.Equal("Query", data.GetProperty("__typename").GetString());
+        // The engine's meter is static (executors live outside any container), so other hosts' operations may add to it.
+        Assert.True(metrics.Value("graphql_server_operations_total", ("operation_type", "query"), ("outcome", "success")) >= 1);
+        Assert.True(metrics.Value("graphql_server_operation_duration_seconds_bucket", ("operation_type", "query"), ("outcome", "success"), ("le", "10")) >= 1);
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", "/graphql"), ("http_response_status_code", "200")));
+    }
+
+    [Fact]
+    public async Task Metrics_OfTwoGatewaysInOneProcess_CountOnlyTheirOwnRequests()
+    {
+        using var quiet = new GatewayApp();
+        using var busy = new GatewayApp();
+        using var quietClient = quiet.CreateHttpClient();
+        using var busyClient = busy.CreateHttpClient();
+        for (var i = 0; i < 3; i++)
+        {
+            (await busyClient.GetAsync(new Uri("/healthz", UriKind.Relative))).Dispose();
+        }
+
+        (await quietClient.GetAsync(new Uri("/healthz", UriKind.Relative))).Dispose();
+
+        var quietMetrics = await Operations.MetricsAsync(quiet);
+        var busyMetrics = await Operations.MetricsAsync(busy);
+
+        Assert.Equal(1, quietMetrics.Value(Requests, ("http_route", "/healthz")));
+        Assert.Equal(3, busyMetrics.Value(Requests, ("http_route", "/healthz")));
     }
 
     [Fact]
@@ -118,17 +153,22 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
             services: services => services.Configure<KestrelServerOptions>(kestrel => kestrel.Listen(IPAddress.Loopback, managementPort)));
         using var publicClient = app.CreateHttpClient();
         using var managementClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{managementPort}/") };
+        using var unknown = await publicClient.GetAsync(new Uri("/no/such/path", UriKind.Relative));
 
         using var onPublic = await publicClient.GetAsync(new Uri("/metrics", UriKind.Relative));
         using var onManagement = await managementClient.GetAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, onPublic.StatusCode);
+        // The same answer as a path that does not exist: nothing tells a partner the endpoint is there.
+        Assert.Equal(WithoutTraceId(await unknown.Content.ReadAsStringAsync()), WithoutTraceId(await onPublic.Content.ReadAsStringAsync()));
+        Assert.Equal(unknown.Content.Headers.ContentType, onPublic.Content.Headers.ContentType);
         Assert.Equal(HttpStatusCode.OK, onManagement.StatusCode);
-        PrometheusExposition.Parse(await onManagement.Content.ReadAsStringAsync());
+        var metrics = PrometheusExposition.Parse(await onManagement.Content.ReadAsStringAsync());
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", "/metrics"), ("http_response_status_code", "404")));
     }
 
     [Fact]
-    public async Task Metrics_Disabled_Is404()
+    public async Task Metrics_Disabled_Is404AndNoMeterProviderRuns()
     {
         using var app = new GatewayApp(new Dictionary<string, string?> { ["Gateway:Metrics:Enabled"] = "false" });
         using var client = app.CreateHttpClient();
@@ -136,5 +176,14 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(app.Services.GetService<MeterProvider>());
+    }
+
+    /// <summary>A ProblemDetails body without its per-request <c>traceId</c>.</summary>
+    private static string WithoutTraceId(string problem)
+    {
+        var json = JsonNode.Parse(problem)!.AsObject();
+        Assert.True(json.Remove("traceId"));
+        return json.ToJsonString();
     }
 }

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace CommerceGateway.Gateway.Tests.Operations;
 
 /// <summary>
-/// A strict reader of the Prometheus text format 0.0.4, enough to check our exposition: every line
-/// is a HELP, a TYPE or a sample whose family was typed first; label values are unescaped.
+/// A strict reader of the Prometheus text format 0.0.4, enough to check the exporter's output: every
+/// line is a HELP, a TYPE or a sample whose family was typed first; label values are unescaped.
 /// </summary>
 public sealed partial class PrometheusExposition
 {
@@ -29,9 +29,12 @@ public sealed partial class PrometheusExposition
         return exposition;
     }
 
-    /// <summary>The value of the one sample with this name and exactly these labels, or null.</summary>
+    /// <summary>
+    /// The value of the one sample with this name that has these labels (others, such as
+    /// <c>otel_scope_name</c> or <c>url_scheme</c>, may be there too), or null when none has.
+    /// </summary>
     public double? Value(string name, params (string Name, string Value)[] labels) =>
-        _samples.SingleOrDefault(s => s.Name == name && s.Labels.Count == labels.Length && labels.All(l => s.Labels.GetValueOrDefault(l.Name) == l.Value))?.Value;
+        _samples.SingleOrDefault(s => s.Name == name && s.Has(labels))?.Value;
 
     private void ParseLine(string line)
     {
@@ -119,5 +122,8 @@ public sealed partial class PrometheusExposition
     [GeneratedRegex(@"^[a-zA-Z_][a-zA-Z0-9_]*$")]
     private static partial Regex LabelName();
 
-    public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
+    public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+    {
+        public bool Has(params (string Name, string Value)[] labels) => labels.All(l => Labels.GetValueOrDefault(l.Name) == l.Value);
+    }
 }

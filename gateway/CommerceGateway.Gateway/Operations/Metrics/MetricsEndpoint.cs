@@ -1,10 +1,12 @@
 using System.Net;
-using CommerceGateway.Gateway.Operations.Prometheus;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGateway.Gateway.Operations.Metrics;
 
-/// <summary>Serves the Prometheus exposition to operators only (see <see cref="GatewayMetricsOptions"/>).</summary>
+/// <summary>
+/// Serves OpenTelemetry's Prometheus exporter to operators only (see <see cref="GatewayMetricsOptions"/>):
+/// everyone else gets the 404 of a path that does not exist.
+/// </summary>
 internal static class MetricsEndpoint
 {
     public static IEndpointRouteBuilder MapMetricsEndpoint(this IEndpointRouteBuilder endpoints)
@@ -15,13 +17,13 @@ internal static class MetricsEndpoint
             return endpoints;
         }
 
-        endpoints.MapGet(options.Path, (HttpContext context, PrometheusCollector collector) =>
-            IsOperator(context.Connection, options)
-                ? Results.Text(PrometheusText.Write(collector.Families), PrometheusText.ContentType)
-                : Results.NotFound())
+        endpoints.MapPrometheusScrapingEndpoint(
+                options.Path,
+                meterProvider: null,
+                configureBranchedPipeline: branch => branch.Use((context, next) => IsOperator(context.Connection, options) ? next(context) : NotFound(context)),
+                optionsName: null)
             .WithName("Metrics")
-            .WithTags("Operations")
-            .ExcludeFromDescription();
+            .WithDisplayName("Metrics");
         return endpoints;
     }
 
@@ -33,4 +35,11 @@ internal static class MetricsEndpoint
         options.Port is { } port
             ? connection.LocalPort == port
             : connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
+
+    // No body: the status-code pages write the same one as for any unknown path.
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 }
