@@ -12,7 +12,7 @@ public static class RepositoryLayout
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
     /// <summary>The shared/ folder beside the repository root (design docs, seeds, specs).</summary>
-    public static string SharedPath(params string[] parts) => Path.Combine(["/work/shared", .. parts]);
+    public static string SharedPath(params string[] parts) => Path.Combine([Root, "..", "shared", .. parts]);
 
     private static string FindRoot()
     {
