@@ -38,7 +38,7 @@ public sealed partial class BookingBackend
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(payment);
-        var committed = await CommitAsync(booking.Id, payment, cancellationToken);
+        var committed = await CommitAsync(booking.Id, payment.Amount, payment, cancellationToken);
         if (CartOf(booking) is { } cartId)
         {
             await _holds.ReleaseAsync(cartId, null, "booking committed", cancellationToken);
@@ -49,31 +49,56 @@ public sealed partial class BookingBackend
 
     /// <summary>
     /// Purchases the chosen items of a committed booking (all of them when <paramref name="itemIds"/>
-    /// is null; the others are released) and commits the purchase with the payment. What the
-    /// booking's commit paid counts toward it.
+    /// is null; the others are released) and commits the purchase. What the booking's commit paid is
+    /// credited by the backend, so the commit pays only the backend's <c>toBePaid</c>: nothing more is
+    /// collected when the booking's commit covers the purchase (<paramref name="payment"/> null), and
+    /// Underpaid, before the commit, when <paramref name="payment"/> does not cover what is due. A
+    /// purchase that already went through is returned as it is; one left pending (its commit was
+    /// declined) is committed without converting the booking again, for the same items only.
     /// </summary>
-    public override async Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction payment, CancellationToken cancellationToken)
+    public override async Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction? payment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        ArgumentNullException.ThrowIfNull(payment);
-        var items = itemIds ?? [.. booking.Items.Select(i => i.Id)];
-        if (items.Count == 0)
+        var snapshot = await OrderDetailsAsync(booking.Id, cancellationToken);
+        if (!snapshot.IsBooking && snapshot.Committed)
         {
-            items = [.. (await OrderDetailsAsync(booking.Id, cancellationToken)).Items.Select(i => i.Id)];
+            // An earlier attempt got through and its answer was lost: report it, collect nothing again.
+            return ToOrder(snapshot, payment?.PspTransactionId);
         }
 
-        await OrderCallAsync(
-            "order/purchaseBooking",
-            "PurchaseBooking",
-            [Field("orderCode", booking.Id), .. items.Select(id => Field("items", id))],
-            cancellationToken);
-        var committed = await CommitAsync(booking.Id, payment, cancellationToken);
+        var items = itemIds is { Count: > 0 } chosen ? chosen : [.. snapshot.Items.Select(i => i.Id)];
+        if (snapshot.IsBooking)
+        {
+            snapshot = await OrderCallAsync(
+                "order/purchaseBooking",
+                "PurchaseBooking",
+                [Field("orderCode", booking.Id), .. items.Select(id => Field("items", id))],
+                cancellationToken);
+        }
+        else if (!snapshot.Items.Select(i => i.Id).Order(StringComparer.Ordinal).SequenceEqual(items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+        {
+            throw new BackendConflictException(
+                Channel.Name,
+                $"A purchase of items {string.Join(", ", snapshot.Items.Select(i => i.Id))} of booking {booking.Id} is already pending; purchase those items.");
+        }
+
+        var collected = payment?.Amount ?? Money.Zero(snapshot.ToBePaid.Currency);
+        if (snapshot.ToBePaid > collected)
+        {
+            throw new BackendRejectedException(
+                Channel.Name,
+                CommerceErrorCodes.Underpaid,
+                $"The purchase still needs {snapshot.ToBePaid} after what the booking's commit paid; {collected} was given.",
+                field: "payment.amount");
+        }
+
+        var committed = await CommitAsync(booking.Id, snapshot.ToBePaid, payment, cancellationToken);
         if (CartOf(booking) is { } cartId)
         {
             await _holds.ReleaseAsync(cartId, null, "booking purchased", cancellationToken);
         }
 
-        return ToOrder(committed, payment.PspTransactionId);
+        return ToOrder(committed, payment?.PspTransactionId);
     }
 
     /// <summary>The booking as the backend has it now; a booking the backend deleted on expiry is Expired.</summary>
@@ -102,11 +127,12 @@ public sealed partial class BookingBackend
         Id = snapshot.OrderCode,
         Channel = Channel.Name,
         Locator = snapshot.Locator,
+        // A pending purchase (its commit has not gone through) is still a committed booking to the buyer.
         Status = (snapshot.IsBooking, snapshot.Committed) switch
         {
             (true, false) => BookingStatus.Held,
-            (true, true) => BookingStatus.Committed,
-            _ => BookingStatus.Purchased,
+            (false, true) => BookingStatus.Purchased,
+            _ => BookingStatus.Committed,
         },
         Total = snapshot.Total,
         AmountPaid = snapshot.Paid,

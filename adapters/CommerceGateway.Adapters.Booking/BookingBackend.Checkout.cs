@@ -63,7 +63,7 @@ public sealed partial class BookingBackend
         BookingOrderSnapshot committed;
         try
         {
-            committed = await CommitAsync(orderCode, payment, cancellationToken);
+            committed = await CommitAsync(orderCode, payment.Amount, payment, cancellationToken);
         }
         catch (BackendRejectedException e) when (e.Code == CommerceErrorCodes.PaymentDeclined)
         {
@@ -113,16 +113,23 @@ public sealed partial class BookingBackend
         };
     }
 
-    private Task<BookingOrderSnapshot> CommitAsync(string orderCode, PaymentInstruction payment, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// commitOrder with the amount paid now: <paramref name="amount"/>, with <paramref name="payment"/>'s
+    /// reference when something is collected; zero with no reference when earlier payments cover the order.
+    /// </summary>
+    private Task<BookingOrderSnapshot> CommitAsync(string orderCode, Money amount, PaymentInstruction? payment, CancellationToken cancellationToken) =>
         OrderCallAsync(
             "order/commitOrder",
             "CommitOrder",
-            [
-                Field("orderCode", orderCode),
-                Field("payments[0].amount", payment.Amount),
-                Field("payments[0].type", payment.PspName ?? "GATEWAY"),
-                Field("payments[0].reference", payment.PspTransactionId ?? payment.PspToken!),
-            ],
+            payment is null || amount.Amount == 0m
+                ? [Field("orderCode", orderCode), Field("payments[0].amount", amount)]
+                :
+                [
+                    Field("orderCode", orderCode),
+                    Field("payments[0].amount", amount),
+                    Field("payments[0].type", payment.PspName ?? "GATEWAY"),
+                    Field("payments[0].reference", payment.PspTransactionId ?? payment.PspToken!),
+                ],
             cancellationToken);
 
     private async Task<BookingOrderSnapshot> OrderCallAsync(string path, string operation, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)

@@ -51,7 +51,11 @@ public sealed partial class LivescaleCommerceBackend
         }
 
         order = await ReportAsync(order, "SubmitPayment", report, cancellationToken);
-        order = order with { PspTransactionId = payment.PspTransactionId, Backend = order.Backend.With(LivescaleKeys.PspName, pspName) };
+        order = order with
+        {
+            PspTransactionId = payment.PspTransactionId,
+            Backend = order.Backend.With(LivescaleKeys.PspName, pspName).With(LivescaleKeys.AuthorizedAt, _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+        };
         if (order.PaymentStatus == PaymentStatus.Failed)
         {
             var reason = order.FailureReason ?? "The merchant refused the payment.";
@@ -69,8 +73,13 @@ public sealed partial class LivescaleCommerceBackend
 
     /// <summary>
     /// Reports the capture of the whole authorized amount (<c>PUT /orders/{id}</c> with
-    /// payment_status PAID and the PSP transaction id). A capture the merchant records as failed
-    /// comes back as an order with PaymentStatus Failed and the merchant's reason.
+    /// payment_status PAID and the PSP transaction id). A capture that failed at the PSP, which the
+    /// merchant records as payment_status FAILED with a reason while the order stays NEW, leaves the
+    /// authorization in force: the order comes back Authorized with the reason and a CAPTURE_FAILED
+    /// event, and can be captured again until the authorization lapses (<see cref="AuthorizationLifetimeSetting"/>).
+    /// The protocol lets the status be reported again (the spec's PUT sends the order's statuses, and
+    /// nothing makes FAILED final); a merchant that refuses the capture fails the order instead (status
+    /// FAILED, stock given back), which no capture can follow. A paid order is returned unchanged.
     /// </summary>
     public override async Task<Order> CaptureAsync(Order order, Money? amount, CancellationToken cancellationToken)
     {
@@ -93,7 +102,21 @@ public sealed partial class LivescaleCommerceBackend
 
         if (order.PaymentStatus != PaymentStatus.Authorized || order.PspTransactionId is null)
         {
-            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidStep, $"Only an authorized order can be captured; order {order.Id} is {order.PaymentStatus}.");
+            var message = order.Status == OrderStatus.Failed
+                ? $"Only an authorized order can be captured; the merchant failed order {order.Id} ({order.FailureReason ?? "no reason given"}) and gave its stock back: pay again from a new cart."
+                : $"Only an authorized order can be captured; order {order.Id} is {order.PaymentStatus}.";
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidStep, message);
+        }
+
+        var authorizedAt = order.Backend.Get(LivescaleKeys.AuthorizedAt) is { } stamp
+            ? DateTimeOffset.Parse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+            : order.CreatedAt;
+        if (authorizedAt + _authorizationLifetime is { } lapsed && lapsed <= _time.GetUtcNow())
+        {
+            throw new BackendRejectedException(
+                Channel.Name,
+                CommerceErrorCodes.InvalidStep,
+                $"The authorization of order {order.Id} lapsed at {lapsed:O} (it is capturable for {_authorizationLifetime} after the authorization, channel setting {AuthorizationLifetimeSetting}); it can no longer be captured.");
         }
 
         var report = new Dictionary<string, string>
@@ -102,7 +125,8 @@ public sealed partial class LivescaleCommerceBackend
             ["psp_name"] = order.Backend.Get(LivescaleKeys.PspName) ?? Channel.Setting("PspName", "livescale")!,
             ["psp_transaction_id"] = order.PspTransactionId,
         };
-        return await ReportAsync(order, "Capture", report, cancellationToken);
+        var reported = await ReportAsync(order, "Capture", report, cancellationToken);
+        return LivescaleOrderReader.AfterCapture(order, reported, _time.GetUtcNow());
     }
 
     /// <summary>

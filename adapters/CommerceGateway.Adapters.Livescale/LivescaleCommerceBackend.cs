@@ -28,10 +28,21 @@ public sealed partial class LivescaleCommerceBackend : CommerceBackend, IDisposa
     /// <summary>The credential holding the client secret from the Livescale dashboard.</summary>
     public const string ClientSecretCredential = "ClientSecret";
 
+    /// <summary>
+    /// The channel setting with how long an authorization can be captured (a time span, default
+    /// <see cref="DefaultAuthorizationLifetime"/>). The protocol does not say: it is the PSP's and the
+    /// card networks' rule, so a merchant whose PSP keeps authorizations shorter or longer sets it.
+    /// </summary>
+    public const string AuthorizationLifetimeSetting = "AuthorizationLifetime";
+
     /// <summary>The payment method id Livescale pays with; the merchant must offer it.</summary>
     public const string LivescalePaymentMethod = "LIVESCALE";
 
+    /// <summary>How long an authorization is capturable unless the channel says otherwise: 7 days, the common card-network limit for online authorizations.</summary>
+    public static readonly TimeSpan DefaultAuthorizationLifetime = TimeSpan.FromDays(7);
+
     private readonly LivescaleClient _client;
+    private readonly TimeSpan _authorizationLifetime;
     private readonly BackendTokenCache _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -48,6 +59,11 @@ public sealed partial class LivescaleCommerceBackend : CommerceBackend, IDisposa
         _logger = logger;
         _tokens = new BackendTokenCache(time);
         _client = new LivescaleClient(channel, http, _tokens, logger);
+        _authorizationLifetime = channel.Setting(AuthorizationLifetimeSetting) is { } text
+            ? TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var lifetime) && lifetime > TimeSpan.Zero
+                ? lifetime
+                : throw new InvalidOperationException($"Channels:{channel.Name}:Settings:{AuthorizationLifetimeSetting} must be a positive time span such as 7.00:00:00 (was '{text}').")
+            : DefaultAuthorizationLifetime;
     }
 
     /// <inheritdoc />

@@ -12,6 +12,9 @@ internal static class LivescaleKeys
     /// <summary>The PSP name the payment was reported with.</summary>
     public const string PspName = "livescale.pspName";
 
+    /// <summary>When the merchant accepted the authorization (round-trip time), from which its lifetime runs.</summary>
+    public const string AuthorizedAt = "livescale.authorizedAt";
+
     /// <summary>The merchant's order id of the last failed payment attempt.</summary>
     public const string FailedOrderId = "livescale.failedOrderId";
 }

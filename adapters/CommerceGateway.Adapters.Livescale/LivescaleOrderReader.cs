@@ -24,6 +24,32 @@ internal static class LivescaleOrderReader
         return Update(order, json, now);
     }
 
+    /// <summary>
+    /// The order after a capture report. A failed capture (the merchant keeps the order NEW with
+    /// payment_status FAILED and a reason) leaves the authorization in force: the order stays
+    /// Authorized, shows the reason and records CAPTURE_FAILED, so it can be captured again.
+    /// </summary>
+    public static Order AfterCapture(Order before, Order reported, DateTimeOffset now)
+    {
+        if (reported.PaymentStatus == PaymentStatus.Paid)
+        {
+            return reported with { FailureReason = null };
+        }
+
+        if (reported.Status != OrderStatus.Placed || reported.PaymentStatus != PaymentStatus.Failed)
+        {
+            return reported;
+        }
+
+        var reason = reported.FailureReason ?? "The capture failed.";
+        return reported with
+        {
+            PaymentStatus = PaymentStatus.Authorized,
+            FailureReason = reason,
+            Events = [.. before.Events, new OrderEvent("CAPTURE_FAILED", now, reason)],
+        };
+    }
+
     /// <summary>The order as the merchant's answer to a report shows it, with an event when its payment status changed.</summary>
     public static Order Update(Order order, BackendJsonValue json, DateTimeOffset now)
     {

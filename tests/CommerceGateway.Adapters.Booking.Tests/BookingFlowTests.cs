@@ -70,15 +70,73 @@ public sealed class BookingFlowTests(SandboxServer sandbox) : IClassFixture<Sand
         Assert.Null(booking.ExpiresAt);
         var kept = booking.Items.Single(i => i.SeatId == "200120");
 
-        var order = await gateway.Backend.PurchaseBookingAsync(booking, [kept.Id], Pay(0m), None);
+        var order = await gateway.Backend.PurchaseBookingAsync(booking, [kept.Id], null, None);
 
         var line = Assert.Single(order.Lines);
         Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
+        Assert.Equal(new Money(30.00m, Eur), order.Total);
+        Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
         Assert.False(string.IsNullOrEmpty(line.TicketCode));
         Assert.Equal(BookingStatus.Purchased, (await gateway.Backend.GetBookingAsync(booking, None)).Status);
         var map = await gateway.Backend.GetSeatMapAsync("2001", None);
         Assert.Equal(SeatStatus.Sold, map.Seats.Single(s => s.Id == "200120").Status);
         Assert.Equal(SeatStatus.Available, map.Seats.Single(s => s.Id == "200121").Status);
+    }
+
+    [Fact]
+    public async Task PurchaseBooking_EveryItemAfterAFullCommit_CommitsNothingMore()
+    {
+        using var gateway = BookingGateway.Start(sandbox);
+        var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200124", "200125"), None);
+        booking = await gateway.Backend.CommitBookingAsync(booking, Pay(60.00m), None);
+
+        var order = await gateway.Backend.PurchaseBookingAsync(booking, null, null, None);
+        var after = await gateway.Backend.GetBookingAsync(booking, None);
+
+        Assert.Equal(new Money(60.00m, Eur), order.Total);
+        Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
+        Assert.Equal(new Money(60.00m, Eur), after.AmountPaid);
+        Assert.Equal(BookingStatus.Purchased, after.Status);
+        Assert.All(order.Lines, l => Assert.False(string.IsNullOrEmpty(l.TicketCode)));
+    }
+
+    [Fact]
+    public async Task PurchaseBooking_RetriedAfterItWentThrough_ReturnsTheOrderWithoutCommittingAgain()
+    {
+        using var gateway = BookingGateway.Start(sandbox);
+        var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200126"), None);
+        booking = await gateway.Backend.CommitBookingAsync(booking, Pay(30.00m), None);
+        var first = await gateway.Backend.PurchaseBookingAsync(booking, null, null, None);
+        var commitsBefore = gateway.Faults.Sent.Count(p => p.EndsWith("/order/commitOrder", StringComparison.Ordinal));
+
+        var again = await gateway.Backend.PurchaseBookingAsync(booking, null, null, None);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(new Money(30.00m, Eur), again.AmountPaid);
+        Assert.Equal(commitsBefore, gateway.Faults.Sent.Count(p => p.EndsWith("/order/commitOrder", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task PurchaseBooking_LeftPendingByADeclinedCommit_IsCompletedByARetryOfTheSameItems_AndRefusedForOthers()
+    {
+        using var gateway = BookingGateway.Start(sandbox);
+        var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200127", "200128"), None);
+        booking = await gateway.Backend.CommitBookingAsync(booking, Pay(60.00m), None);
+        var kept = booking.Items.Single(i => i.SeatId == "200127").Id;
+        var other = booking.Items.Single(i => i.SeatId == "200128").Id;
+        gateway.Faults.FailNext("/order/commitOrder", "decline");
+
+        var declined = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.PurchaseBookingAsync(booking, [kept], null, None));
+        var pending = await gateway.Backend.GetBookingAsync(booking, None);
+        var refused = await Assert.ThrowsAsync<BackendConflictException>(() => gateway.Backend.PurchaseBookingAsync(booking, [other], null, None));
+        var order = await gateway.Backend.PurchaseBookingAsync(booking, [kept], null, None);
+
+        Assert.Equal(CommerceErrorCodes.PaymentDeclined, declined.Code);
+        Assert.Equal(BookingStatus.Committed, pending.Status);
+        Assert.Contains(kept, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(kept, Assert.Single(order.Lines).Id);
+        Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
+        Assert.Equal(BookingStatus.Purchased, (await gateway.Backend.GetBookingAsync(booking, None)).Status);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class LivescaleFailureTests(SandboxServer sandbox) : IClassFixture
     }
 
     [Fact]
-    public async Task CaptureAsync_CaptureFailure_ReturnsTheOrderWithFailedPaymentAndTheReason()
+    public async Task CaptureAsync_CaptureFailure_KeepsTheOrderAuthorizedWithTheReasonAndACaptureFailedEvent()
     {
         using var channel = new LivescaleTestBackend(sandbox);
         var cart = await LivescaleFlow.ReadyForPaymentAsync(channel.Backend, CurrencyCode.Usd, new CartLineInput("CAP-RED", 1));
@@ -82,11 +82,50 @@ public sealed class LivescaleFailureTests(SandboxServer sandbox) : IClassFixture
 
         var failed = await channel.Backend.CaptureAsync(order, null, Ct);
 
-        Assert.Equal(PaymentStatus.Failed, failed.PaymentStatus);
+        Assert.Equal(OrderStatus.Placed, failed.Status);
+        Assert.Equal(PaymentStatus.Authorized, failed.PaymentStatus);
         Assert.Equal("Insufficient funds", failed.FailureReason);
         Assert.Equal(Money.Zero(CurrencyCode.Usd), failed.AmountPaid);
         Assert.Equal(order.PspTransactionId, failed.PspTransactionId);
-        Assert.Equal("PAYMENT_FAILED", failed.Events[^1].Name);
+        Assert.Equal(new OrderEvent("CAPTURE_FAILED", failed.Events[^1].OccurredAt, "Insufficient funds"), failed.Events[^1]);
+    }
+
+    [Fact]
+    public async Task CaptureAsync_RetriedAfterTwoFailures_PaysOnceAndKeepsTheFailuresInTheTimeline()
+    {
+        using var channel = new LivescaleTestBackend(sandbox);
+        var cart = await LivescaleFlow.ReadyForPaymentAsync(channel.Backend, CurrencyCode.Usd, new CartLineInput("CAP-RED", 1));
+        var order = (await channel.Backend.SubmitPaymentAsync(cart, LivescaleFlow.Authorized(cart.Totals.Total), Ct)).Order!;
+        channel.Traffic.InjectFault(IsOrderReport, "capture-failure=Issuer unavailable");
+        order = await channel.Backend.CaptureAsync(order, null, Ct);
+        channel.Traffic.InjectFault(IsOrderReport, "capture-failure=Insufficient funds");
+        order = await channel.Backend.CaptureAsync(order, null, Ct);
+
+        var paid = await channel.Backend.CaptureAsync(order, null, Ct);
+        var again = await channel.Backend.CaptureAsync(paid, null, Ct);
+
+        Assert.Equal(PaymentStatus.Paid, paid.PaymentStatus);
+        Assert.Equal(paid.Total, paid.AmountPaid);
+        Assert.Null(paid.FailureReason);
+        Assert.Equal(["ORDER_CREATED", "PAYMENT_AUTHORIZED", "CAPTURE_FAILED", "CAPTURE_FAILED", "PAYMENT_PAID"], paid.Events.Select(e => e.Name));
+        Assert.Equal(["Issuer unavailable", "Insufficient funds"], paid.Events.Where(e => e.Name == "CAPTURE_FAILED").Select(e => e.Detail));
+        Assert.Same(paid, again);
+        Assert.Equal(3, channel.Traffic.Exchanges.Count(e => e.Method == HttpMethod.Put && e.Path == $"orders/{order.Id}" && e.RequestBody!.Contains("PAID", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CaptureAsync_AfterTheAuthorizationLapsed_IsRefusedNamingTheSetting()
+    {
+        using var channel = new LivescaleTestBackend(sandbox, o => o.Settings[LivescaleCommerceBackend.AuthorizationLifetimeSetting] = "00:00:00.001");
+        var cart = await LivescaleFlow.ReadyForPaymentAsync(channel.Backend, CurrencyCode.Usd, new CartLineInput("CAP-RED", 1));
+        var order = (await channel.Backend.SubmitPaymentAsync(cart, LivescaleFlow.Authorized(cart.Totals.Total), Ct)).Order!;
+        await Task.Delay(20);
+
+        var error = await Assert.ThrowsAsync<BackendRejectedException>(() => channel.Backend.CaptureAsync(order, null, Ct));
+
+        Assert.Equal(CommerceErrorCodes.InvalidStep, error.Code);
+        Assert.Contains("lapsed", error.Message, StringComparison.Ordinal);
+        Assert.Contains(LivescaleCommerceBackend.AuthorizationLifetimeSetting, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +141,11 @@ public sealed class LivescaleFailureTests(SandboxServer sandbox) : IClassFixture
         Assert.Equal(OrderStatus.Failed, failed.Status);
         Assert.Equal(PaymentStatus.Failed, failed.PaymentStatus);
         Assert.NotNull(failed.FailureReason);
+
+        // The merchant failed the order and took its stock back: no capture can follow.
+        var refused = await Assert.ThrowsAsync<BackendRejectedException>(() => channel.Backend.CaptureAsync(failed, null, Ct));
+        Assert.Equal(CommerceErrorCodes.InvalidStep, refused.Code);
+        Assert.Contains("pay again from a new cart", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,8 +78,13 @@ public abstract partial class CommerceBackend
     public virtual Task<Booking> CommitBookingAsync(Booking booking, PaymentInstruction payment, CancellationToken cancellationToken) =>
         NotSupported<Booking>(ChannelCapabilities.Bookings);
 
-    /// <summary>Turns a committed booking (or chosen items of it) into a purchase. Needs <see cref="ChannelCapabilities.Bookings"/>.</summary>
-    public virtual Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction payment, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Turns a committed booking (or chosen items of it) into a purchase. What the booking's commit paid
+    /// counts toward it: <paramref name="payment"/> is what is still due, or null when nothing is, and
+    /// the backend must never be asked to collect more. A purchase that already went through is
+    /// returned as it is, without collecting again. Needs <see cref="ChannelCapabilities.Bookings"/>.
+    /// </summary>
+    public virtual Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction? payment, CancellationToken cancellationToken) =>
         NotSupported<Order>(ChannelCapabilities.Bookings);
 
     /// <summary>Reads the current state of a booking. Needs <see cref="ChannelCapabilities.Bookings"/>.</summary>

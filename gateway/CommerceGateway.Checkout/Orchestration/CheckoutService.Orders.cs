@@ -43,8 +43,52 @@ public sealed partial class CheckoutService
         }
     }
 
-    /// <summary>Captures an authorized payment (all of it when <paramref name="amount"/> is null).</summary>
+    /// <summary>Captures an authorized payment (all of it when <paramref name="amount"/> is null), without an idempotency key.</summary>
     public Task<CheckoutResult<OrderRecord>> CaptureAsync(ClientContext client, string orderId, Money? amount, CancellationToken cancellationToken) =>
+        CaptureAsync(client, orderId, amount, null, cancellationToken);
+
+    /// <summary>
+    /// Captures an authorized payment (all of it when <paramref name="amount"/> is null). A capture the
+    /// PSP failed is both a result and an error: the order, stored with the failure's reason (still
+    /// authorized, so capturable again while its authorization lives, when the backend allows it), and
+    /// CAPTURE_FAILED with that reason. With <paramref name="idempotencyKey"/> the same key replays the
+    /// capture's outcome (the order as it now is) and never captures twice, on any replica; a failed
+    /// capture is retried with a new key. A paid order is never captured again, with or without a key.
+    /// </summary>
+    public async Task<CheckoutResult<OrderRecord>> CaptureAsync(ClientContext client, string orderId, Money? amount, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            return CaptureFailed(await CaptureOnceAsync(client, orderId, amount, cancellationToken));
+        }
+
+        if (IdempotentCall.ValidateKey(idempotencyKey) is { } keyError)
+        {
+            return CheckoutResult.Fail<OrderRecord>([keyError]);
+        }
+
+        var result = await new IdempotentCall(_idempotency, _options).RunAsync(
+            "order-capture",
+            client,
+            idempotencyKey,
+            IdempotentCall.Fingerprint("order-capture", orderId, amount?.ToString()),
+            async ct =>
+            {
+                var captured = await CaptureOnceAsync(client, orderId, amount, ct);
+                return (captured, captured.Value is null ? null : orderId);
+            },
+            async (_, ct) => await GetOrderAsync(client, orderId, ct) is { } order ? CheckoutResult.Ok(order) : NotFound<OrderRecord>("order", orderId),
+            cancellationToken);
+        return CaptureFailed(result);
+    }
+
+    /// <summary>An order a capture left unpaid with a reason: the capture failed, and the payload says so beside the order.</summary>
+    private static CheckoutResult<OrderRecord> CaptureFailed(CheckoutResult<OrderRecord> result) =>
+        result is { Succeeded: true, Value: { Order: { PaymentStatus: not PaymentStatus.Paid, FailureReason: { } reason } } failed }
+            ? CheckoutResult.Refused(failed, new UserError(CommerceErrorCodes.CaptureFailed, $"The capture failed: {reason}", "orderId"))
+            : result;
+
+    private Task<CheckoutResult<OrderRecord>> CaptureOnceAsync(ClientContext client, string orderId, Money? amount, CancellationToken cancellationToken) =>
         ChangeOrderAsync(client, orderId, amount, allowZero: false, async (backend, record, ct) =>
         {
             var order = await backend.CaptureAsync(record.Order, amount, ct);

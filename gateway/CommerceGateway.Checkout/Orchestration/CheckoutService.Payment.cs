@@ -7,8 +7,10 @@ public sealed partial class CheckoutService
 {
     /// <summary>
     /// Pays the cart's total with a PSP reference. The same <paramref name="idempotencyKey"/> replays the
-    /// same payment (never paying twice, on any replica); a declined payment is a result, and a new
-    /// key pays again.
+    /// same payment (never paying twice, on any replica). A payment that failed, at once or (replayed
+    /// after an asynchronous decline) later, is both a result and an error: the value shows status
+    /// Failed, its reason and the cart, and the error is PAYMENT_DECLINED with that reason; a new key
+    /// pays again.
     /// </summary>
     public async Task<CheckoutResult<PaymentResult>> SubmitPaymentAsync(ClientContext client, string cartId, PaymentRequest payment, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ public sealed partial class CheckoutService
         }
 
         var fingerprint = IdempotentCall.Fingerprint(cartId, payment.PspToken, payment.PspTransactionId, payment.PspName, payment.Amount?.ToString());
-        return await new IdempotentCall(_idempotency, _options).RunAsync(
+        var result = await new IdempotentCall(_idempotency, _options).RunAsync(
             "cart-payment",
             client,
             idempotencyKey,
@@ -37,7 +39,18 @@ public sealed partial class CheckoutService
             },
             async (_, ct) => await CurrentPaymentAsync(client, cartId, ct),
             cancellationToken);
+        return Declined(result);
     }
+
+    /// <summary>
+    /// A failed payment is the typed error clients branch on (PAYMENT_DECLINED, the backend's reason as
+    /// its message), beside the status, reason and cart that show it, whichever adapter declined and
+    /// whether the decline came back at once or after processing.
+    /// </summary>
+    private static CheckoutResult<PaymentResult> Declined(CheckoutResult<PaymentResult> result) =>
+        result is { Succeeded: true, Value: { Status: PaymentStatus.Failed } failed }
+            ? CheckoutResult.Refused(failed, new UserError(CommerceErrorCodes.PaymentDeclined, failed.FailureReason ?? "The payment was declined.", "payment"))
+            : result;
 
     /// <summary>Polls a processing payment and stores what the backend now says.</summary>
     public async Task<CheckoutResult<PaymentResult>> RefreshPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
@@ -120,7 +133,19 @@ public sealed partial class CheckoutService
             }
 
             var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
-            var outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
+            PaymentOutcome outcome;
+            try
+            {
+                outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
+            }
+            catch (BackendRejectedException e) when (e.Code == CommerceErrorCodes.PaymentDeclined)
+            {
+                // An adapter that throws its decline rather than returning it gets the same outcome, so the
+                // loyalty order placed for this payment is voided and the cart shows the reason.
+                var failed = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, FailureReason = e.Message } };
+                outcome = new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: e.Message);
+            }
+
             return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
         }
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)

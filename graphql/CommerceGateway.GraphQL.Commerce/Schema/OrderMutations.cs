@@ -9,13 +9,17 @@ internal static class OrderMutations
 {
     public static void Add(ObjectTypeBuilder m) => m
         .Field("orderCapture", "OrderPayload!", f => f
-            .Description("Captures an authorized payment (all of it without amount); a failed capture shows its reason on the order.")
+            .Description(
+                "Captures an authorized payment (all of it without amount). A capture that failed at the PSP answers the order (its failureReason set, timeline CAPTURE_FAILED) " +
+                "and a CAPTURE_FAILED user error; where the backend allows it (Livescale) the order stays AUTHORIZED and capturable again while its authorization lives. " +
+                "A paid order is never captured twice. With idempotencyKey the same key replays the outcome (the order as it now is); retry a failed capture with a new key.")
             .Arg("orderId", "ID!", "The order.")
             .Arg("amount", "MoneyInput", "The amount to capture; the whole authorization when omitted.")
+            .Arg("idempotencyKey", "String", "A key unique to this capture attempt, 1 to 255 characters; a retry with it never captures again.")
             .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
                 !PaymentInputs.TryMoney(call.Map("amount"), "amount", out var amount, out var error)
                     ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
-                    : SchemaDsl.Payload(await call.Checkout.CaptureAsync(call.Client, call.Str("orderId"), amount, call.Cancellation), "order")))
+                    : SchemaDsl.Payload(await call.Checkout.CaptureAsync(call.Client, call.Str("orderId"), amount, call.OptStr("idempotencyKey"), call.Cancellation), "order")))
         .Field("orderRefund", "OrderPayload!", f => f
             .Description("Refunds part or all of a paid order. Loyalty programs refund whole orders only: once refunds reach the amount paid, the loyalty order is refunded (earned points removed, reward returned); a partial refund leaves it as it is, and order.loyalty.status says so.")
             .Arg("orderId", "ID!", "The order.")

@@ -19,7 +19,7 @@ internal static class PayloadTypes
             .Prop("order", "Order", "The order, once the backend created one.")
             .Prop("paymentStatus", "PaymentStatus", "The payment status.")
             .Prop("pollAfterSeconds", "Float", "While PROCESSING: how long to wait before querying the cart again.")
-            .Prop("failureReason", "String", "Why the payment failed, as the backend said it.")
+            .Prop("failureReason", "String", "Why the payment failed, as the backend said it; set with paymentStatus FAILED, which always comes with a PAYMENT_DECLINED user error carrying the same reason.")
             .Prop("userErrors", "[UserError!]!", Errors))
         .Type("BookingPayload", o => o
             .Description("The result of bookingCreate or bookingCommit.")

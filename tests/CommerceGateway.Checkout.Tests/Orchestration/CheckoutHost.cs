@@ -16,9 +16,10 @@ public sealed class CheckoutHost : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null, TimeProvider? time = null, Action<CheckoutOptions>? checkout = null, string[]? shopCapabilities = null)
+    public CheckoutHost(ChargeLedger ledger, string? redis = null, string prefix = "t:", TestLoyaltyProgram? loyalty = null, TimeProvider? time = null, Action<CheckoutOptions>? checkout = null, string[]? shopCapabilities = null, TestBookingDesk? bookings = null)
     {
         Loyalty = loyalty ?? new TestLoyaltyProgram();
+        Bookings = bookings ?? new TestBookingDesk(ledger);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(redis is null ? [] : [new("ConnectionStrings:Redis", redis)])
             .Build();
@@ -30,6 +31,7 @@ public sealed class CheckoutHost : IDisposable
 
         services.AddSingleton(ledger);
         services.AddSingleton(Loyalty);
+        services.AddSingleton(Bookings);
         services.AddStateStore(configuration, o => o.KeyPrefix = prefix);
         services.AddCommerceAdapters(o =>
             {
@@ -37,7 +39,7 @@ public sealed class CheckoutHost : IDisposable
                 o.Channels[NoDiscountChannel] = new ChannelOptions { Adapter = "testshop", BaseUrl = "http://unused.test/", Currency = "USD", Loyalty = LoyaltyChannel, Capabilities = ["Refunds", "Loyalty"] };
                 o.Channels[LoyaltyChannel] = new ChannelOptions { Adapter = "testloyalty", BaseUrl = "http://unused.test/", Currency = "USD" };
             })
-            .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty | ChannelCapabilities.LoyaltyDiscounts)
+            .AddAdapter<TestShopBackend>("testshop", o => o.DefaultCapabilities = ChannelCapabilities.Refunds | ChannelCapabilities.Loyalty | ChannelCapabilities.LoyaltyDiscounts | ChannelCapabilities.Bookings)
             .AddLoyaltyAdapter<TestLoyaltyBackend>("testloyalty", o => o.DefaultCapabilities = ChannelCapabilities.Loyalty);
         services.AddCheckout(configuration);
         if (checkout is not null)
@@ -53,6 +55,9 @@ public sealed class CheckoutHost : IDisposable
 
     /// <summary>The replica's container, for what a test reads behind the service's back.</summary>
     public IServiceProvider Services => _provider;
+
+    /// <summary>The shop's bookings, shared with the replicas given the same desk.</summary>
+    public TestBookingDesk Bookings { get; }
 
     /// <summary>The loyalty program behind <see cref="LoyaltyChannel"/>.</summary>
     public TestLoyaltyProgram Loyalty { get; }

@@ -147,9 +147,48 @@ public sealed class CheckoutServiceTests : IDisposable
 
         Assert.Equal(PaymentStatus.Failed, declined.Value!.Status);
         Assert.Equal("Card declined", declined.Value.FailureReason);
+        Assert.Equal(new UserError(CommerceErrorCodes.PaymentDeclined, "Card declined", "payment"), Assert.Single(declined.Errors));
         Assert.Equal(CheckoutStatus.PaymentFailed, replayed.Value!.Cart.Checkout.Status);
+        Assert.Equal(CommerceErrorCodes.PaymentDeclined, Assert.Single(replayed.Errors).Code);
         Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Empty(paid.Errors);
         Assert.Equal(2, paid.Value.Cart.Lines[0].Quantity);
+        Assert.Equal(1, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_AdapterThrowsItsDecline_IsTheSameFailedResultWithPaymentDeclined()
+    {
+        var cart = await PayableCartAsync();
+
+        var declined = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_refused", null), "key-1", default);
+        var stored = await Checkout.GetCartAsync(Alice, cart.Id, default);
+
+        Assert.Equal(PaymentStatus.Failed, declined.Value!.Status);
+        Assert.Contains("Card refused by the issuer", declined.Value.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(CommerceErrorCodes.PaymentDeclined, Assert.Single(declined.Errors).Code);
+        Assert.Equal(CheckoutStatus.PaymentFailed, stored!.Checkout.Status);
+        Assert.Equal(declined.Value.FailureReason, stored.Checkout.FailureReason);
+        Assert.Equal(0, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_DeclinedAfterProcessing_TheCartShowsIt_AndReplayingTheKeyIsPaymentDeclined()
+    {
+        var cart = await PayableCartAsync();
+
+        var submitted = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
+        var later = await Checkout.GetCartAsync(Alice, cart.Id, default);
+        var replayed = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
+        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-2", default);
+
+        Assert.Equal(PaymentStatus.Processing, submitted.Value!.Status);
+        Assert.Empty(submitted.Errors);
+        Assert.Equal(CheckoutStatus.PaymentFailed, later!.Checkout.Status);
+        Assert.Equal("Declined after review", later.Checkout.FailureReason);
+        Assert.Equal(PaymentStatus.Failed, replayed.Value!.Status);
+        Assert.Equal(new UserError(CommerceErrorCodes.PaymentDeclined, "Declined after review", "payment"), Assert.Single(replayed.Errors));
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
         Assert.Equal(1, _ledger.Charges);
     }
 

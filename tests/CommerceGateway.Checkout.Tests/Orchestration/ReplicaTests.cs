@@ -51,6 +51,60 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
     }
 
     [Fact]
+    public async Task BookingPurchase_RetriedOnBothReplicas_CollectsWhatIsDueOnce()
+    {
+        var ledger = new ChargeLedger();
+        var desk = new TestBookingDesk(ledger);
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", 3)], null, default);
+        var booking = (await a.Checkout.CreateBookingAsync(Alice, cart.Id, default)).Value!;
+        await b.Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: Money.Of(12m, "USD")), "commit-1", default);
+        var pay = new PaymentRequest("tok_ok", null);
+
+        var both = await Task.WhenAll(
+            a.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, pay, "purchase-1", default),
+            b.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, pay, "purchase-1", default));
+        var replay = await b.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, pay, "purchase-1", default);
+        var newKeys = await Task.WhenAll(
+            a.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, pay, "purchase-2", default),
+            b.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, pay, "purchase-3", default));
+
+        var order = Assert.Single(both, r => r.Succeeded).Value!;
+        Assert.All(both.Where(r => !r.Succeeded), r => Assert.Equal(CommerceErrorCodes.Conflict, r.Errors[0].Code));
+        Assert.Equal(order.Id, replay.Value!.Id);
+        Assert.All(newKeys, r => Assert.Equal(CommerceErrorCodes.InvalidStep, Assert.Single(r.Errors).Code));
+        Assert.Equal(1, desk.Purchases);
+        Assert.Equal([Money.Of(12m, "USD"), Money.Of(18m, "USD")], ledger.Amounts);
+        Assert.Equal(order.Id, (await a.Checkout.GetBookingAsync(Alice, booking.Id, default))!.OrderId);
+    }
+
+    [Fact]
+    public async Task BookingPurchase_WithNewKeysOnBothReplicasAtOnce_PurchasesOnce()
+    {
+        var ledger = new ChargeLedger();
+        var desk = new TestBookingDesk(ledger);
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", 2)], null, default);
+        var booking = (await a.Checkout.CreateBookingAsync(Alice, cart.Id, default)).Value!;
+        await a.Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
+
+        var both = await Task.WhenAll(
+            a.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-a", default),
+            b.Checkout.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-b", default));
+
+        Assert.Single(both, r => r.Succeeded);
+        Assert.All(both.Where(r => !r.Succeeded), r => Assert.Contains(r.Errors[0].Code, new[] { CommerceErrorCodes.InvalidStep, CommerceErrorCodes.Conflict }));
+        Assert.Equal(1, desk.Purchases);
+        Assert.Equal([Money.Of(20m, "USD")], ledger.Amounts);
+    }
+
+    [Fact]
     public async Task OwedLoyaltyStage_RetriedByBothReplicasAtOnce_IsSentOnce()
     {
         var ledger = new ChargeLedger();

@@ -4,14 +4,17 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 
 /// <summary>
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
-/// an email then payment, "tok_decline" is declined, "tok_slow" is processed asynchronously,
-/// "tok_expired" finds the reservation lapsed. Paid orders can be refunded, in parts, up to what was paid.
+/// an email then payment, "tok_decline" is declined, "tok_refused" is declined by an exception (as an
+/// adapter may), "tok_slow" is processed asynchronously and "tok_slow_decline" is declined after
+/// processing, "tok_expired" finds the reservation lapsed. Paid orders can be refunded, in parts, up to
+/// what was paid. Carts become bookings at the shared <see cref="TestBookingDesk"/>.
 /// A loyalty discount stays on the cart (and the order it becomes) until replaced or removed, and the
 /// payment must be exactly the cart's total after it.
 /// </summary>
-public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : CommerceBackend(channel)
+public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBookingDesk desk) : CommerceBackend(channel)
 {
     private const string LoyaltyDiscountKey = "loyaltyDiscount";
+    private const string DeclineLaterKey = "declineLater";
     private static readonly Money Price = Money.Of(10m, "USD");
 
     public override Task<Cart> CreateCartAsync(CartCreation request, CancellationToken cancellationToken) =>
@@ -62,6 +65,17 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
             return Task.FromResult(new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: "Card declined"));
         }
 
+        if (payment.PspToken == "tok_refused")
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.PaymentDeclined, "Card refused by the issuer", "DO_NOT_HONOR");
+        }
+
+        if (payment.PspToken == "tok_slow_decline")
+        {
+            var reviewing = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Processing, Current = CheckoutStepKind.Processing }, Backend = cart.Backend.With(DeclineLaterKey, "true") };
+            return Task.FromResult(new PaymentOutcome(reviewing, PaymentStatus.Processing, PollAfter: TimeSpan.FromMilliseconds(10)));
+        }
+
         if (payment.PspToken == "tok_expired")
         {
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.HoldExpired, "The reservation lapsed; resume the checkout.", "EXPIRED");
@@ -78,7 +92,32 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger) : Comm
     }
 
     public override Task<PaymentOutcome> GetPaymentStatusAsync(Cart cart, CancellationToken cancellationToken) =>
-        Task.FromResult(cart.Checkout.Status == CheckoutStatus.Processing ? Paid(cart) : new PaymentOutcome(cart, PaymentStatus.Pending));
+        Task.FromResult((cart.Checkout.Status, cart.Backend.Get(DeclineLaterKey)) switch
+        {
+            (CheckoutStatus.Processing, "true") => new PaymentOutcome(
+                cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, Current = CheckoutStepKind.Payment, FailureReason = "Declined after review" }, Backend = cart.Backend.With(DeclineLaterKey, null) },
+                PaymentStatus.Failed,
+                FailureReason: "Declined after review"),
+            (CheckoutStatus.Processing, _) => Paid(cart),
+            _ => new PaymentOutcome(cart, PaymentStatus.Pending),
+        });
+
+    public override Task<Booking> CreateBookingAsync(Cart cart, CancellationToken cancellationToken) => Task.FromResult(desk.Create(cart));
+
+    public override Task<Booking> GetBookingAsync(Booking booking, CancellationToken cancellationToken) => Task.FromResult(desk.Get(booking.Id));
+
+    public override async Task<Booking> CommitBookingAsync(Booking booking, PaymentInstruction payment, CancellationToken cancellationToken)
+    {
+        // Latency, so concurrent attempts overlap for real.
+        await Task.Delay(20, cancellationToken);
+        return desk.Commit(booking.Id, payment);
+    }
+
+    public override async Task<Order> PurchaseBookingAsync(Booking booking, IReadOnlyList<string>? itemIds, PaymentInstruction? payment, CancellationToken cancellationToken)
+    {
+        await Task.Delay(20, cancellationToken);
+        return desk.Purchase(booking.Id, itemIds, payment);
+    }
 
     public override Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken) => Task.FromResult(order);
 

@@ -49,7 +49,7 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
         var seats = await FreeSeatsAsync(api, 2);
         var cartId = (await SeatCartAsync(api, seats)).GetProperty("id").GetString();
 
-        var booking = (await api.MutateAsync("bookingCreate", "mutation($id: ID!) { bookingCreate(cartId: $id) { booking { id status expiresAt total { amount currencyCode } items { id seatId } } userErrors { code field message } } }", new { id = cartId })).GetProperty("booking");
+        var booking = (await api.MutateAsync("bookingCreate", "mutation($id: ID!) { bookingCreate(cartId: $id) { booking { id status expiresAt total { amount currencyCode } items { id seatId price { amount } } } userErrors { code field message } } }", new { id = cartId })).GetProperty("booking");
         var bookingId = booking.GetProperty("id").GetString();
         Assert.Equal("HELD", booking.GetProperty("status").GetString());
         var deadline = booking.GetProperty("expiresAt").GetDateTimeOffset();
@@ -63,10 +63,11 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
 
         var order = (await api.MutateAsync(
             "bookingPurchase",
-            "mutation($id: ID!, $items: [ID!], $key: String!) { bookingPurchase(bookingId: $id, itemIds: $items, idempotencyKey: $key, payment: { pspTransactionId: \"psp_tx_p\", amount: { amount: \"0\", currencyCode: \"EUR\" } }) { order { id paymentStatus lines { ticketCode } } userErrors { code field message } } }",
+            "mutation($id: ID!, $items: [ID!], $key: String!) { bookingPurchase(bookingId: $id, itemIds: $items, idempotencyKey: $key) { order { id paymentStatus total { amount } amountPaid { amount } lines { ticketCode } } userErrors { code field message } } }",
             new { id = bookingId, items = new[] { kept }, key = OrderFlowCheckoutTests.NewKey() })).GetProperty("order");
 
         Assert.Equal(1, order.GetProperty("lines").GetArrayLength());
+        Assert.Equal(booking.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() == kept).GetProperty("price").GetProperty("amount").GetString(), order.GetProperty("total").GetProperty("amount").GetString());
         Assert.Equal("PURCHASED", (await api.DataAsync("query($id: ID!) { booking(id: $id) { status } }", new { id = bookingId })).GetProperty("booking").GetProperty("status").GetString());
         var map = await SeatMapAsync(api);
         Assert.Equal("SOLD", map[seats[0]]);
@@ -75,7 +76,7 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
 
     internal const string AddSeats = "mutation($id: ID!, $seats: [ID!], $n: Int!, $session: ID) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"1\", quantity: $n, sessionId: $session, seatIds: $seats }]) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields;
 
-    private const string Commit = "mutation($id: ID!, $amount: Decimal!, $key: String!) { bookingCommit(bookingId: $id, idempotencyKey: $key, payment: { pspTransactionId: \"psp_tx_c\", amount: { amount: $amount, currencyCode: \"EUR\" } }) { booking { id status amountPaid { amount } } userErrors { code field message } } }";
+    internal const string Commit = "mutation($id: ID!, $amount: Decimal!, $key: String!) { bookingCommit(bookingId: $id, idempotencyKey: $key, payment: { pspTransactionId: \"psp_tx_c\", amount: { amount: $amount, currencyCode: \"EUR\" } }) { booking { id status amountPaid { amount } } userErrors { code field message } } }";
 
     internal static async Task<Dictionary<string, string>> SeatMapAsync(CommerceApi api) =>
         (await api.DataAsync("query($s: ID!) { seatMap(channel: \"booking-demo\", sessionId: $s) { seats { id status } } }", new { s = Session }))

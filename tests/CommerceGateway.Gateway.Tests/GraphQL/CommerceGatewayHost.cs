@@ -18,6 +18,7 @@ public sealed class CommerceGatewayHost : IDisposable
     public const string GuestManager = "guestmanager-demo";
     public const string Spendgo = "spendgo-demo";
     public const string Example = "example-demo";
+    public const string LoyaltyDemo = "loyalty-demo";
     private const string StorefrontScopes = "catalog:read cart:write checkout:write";
 
     public CommerceGatewayHost(SandboxServer sandbox, string? redis = null, string keyPrefix = "gql:", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -27,7 +28,7 @@ public sealed class CommerceGatewayHost : IDisposable
             [$"GraphQL:PublishableKeys:{PublishableKey}"] = "storefront-web",
             ["StateStore:KeyPrefix"] = keyPrefix,
         };
-        foreach (var (channel, protocol) in new[] { (OrderFlow, "orderflow"), (Livescale, "livescale"), (Booking, "booking"), (GuestManager, "guestmanager"), (Spendgo, "spendgo"), (Example, "example") })
+        foreach (var (channel, protocol) in new[] { (OrderFlow, "orderflow"), (Livescale, "livescale"), (Booking, "booking"), (GuestManager, "guestmanager"), (Spendgo, "spendgo"), (Example, "example"), (LoyaltyDemo, "example") })
         {
             all[$"Channels:{channel}:BaseUrl"] = sandbox.ProtocolUrl(protocol).ToString();
         }

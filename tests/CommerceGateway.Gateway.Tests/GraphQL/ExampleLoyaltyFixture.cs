@@ -5,8 +5,8 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// <summary>
 /// The commerce gateway with one more channel, example-us: ExampleShop's US storefront, selling in
 /// dollars, capturing later, refunding, taking a reward's discount off its orders, and earning in
-/// spendgo-demo (a dollar program). No demo channel both refunds and earns loyalty, and the EUR
-/// example-demo cannot earn in a USD program.
+/// spendgo-demo (a dollar program): the Development loyalty-demo channel's setup, under its own name
+/// so these tests do not depend on the Development defaults (<see cref="LoyaltyDemoChannelTests"/> covers those).
 /// </summary>
 public sealed class ExampleLoyaltyFixture : IAsyncLifetime, IDisposable
 {

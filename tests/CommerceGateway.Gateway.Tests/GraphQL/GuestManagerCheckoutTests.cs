@@ -25,12 +25,18 @@ public sealed class GuestManagerCheckoutTests(CommerceFixture fixture) : IClassF
         using var api = await fixture.Host.StorefrontAsync();
         var cartId = await AtPaymentAsync(api);
 
-        var declined = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_chargeDeclined", OrderFlowCheckoutTests.NewKey()));
+        var key = OrderFlowCheckoutTests.NewKey();
+        var declined = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_chargeDeclined", key));
+
+        // Declined after the payment was accepted for processing: replaying its key answers the decline as a user error.
+        var replayed = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_chargeDeclined", key });
         var retried = await SettledAsync(api, cartId, await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey()));
 
         Assert.Equal("PAYMENT_FAILED", declined.GetProperty("checkout").GetProperty("status").GetString());
         Assert.Equal("PAYMENT", declined.GetProperty("checkout").GetProperty("currentStep").GetString());
         Assert.Equal("Your card was declined.", declined.GetProperty("checkout").GetProperty("failureReason").GetString());
+        Assert.Equal("FAILED", replayed.GetProperty("paymentStatus").GetString());
+        Assert.Equal("Your card was declined.", replayed.GetProperty("userErrors")[0].GetProperty("message").GetString());
         Assert.Equal("COMPLETE", retried.GetProperty("checkout").GetProperty("status").GetString());
     }
 

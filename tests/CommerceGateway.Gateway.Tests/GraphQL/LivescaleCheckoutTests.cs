@@ -60,7 +60,7 @@ public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixt
         var cartId = await ReadyToPayAsync(api);
         await fixture.Sandbox.SetFaultAsync("livescale", new FaultSpec { Decline = true });
 
-        var declined = await api.MutateAsync("checkoutSubmitPayment", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_declined" });
+        var declined = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_declined" });
         await fixture.Sandbox.ClearFaultAsync("livescale");
         var retried = await api.MutateAsync("checkoutSubmitPayment", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_retry" });
 
@@ -74,6 +74,40 @@ public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixt
         Assert.Equal(JsonValueKind.String, retried.GetProperty("order").GetProperty("id").ValueKind);
         Assert.Equal("COMPLETE", retried.GetProperty("cart").GetProperty("checkout").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task CaptureFailedAtThePsp_StaysAuthorizedWithTheReason_AndARetryPaysExactlyOnce()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await ReadyToPayAsync(api);
+        var authorized = await api.MutateAsync("checkoutSubmitPayment", PayMutation, new { id = cartId, key = OrderFlowCheckoutTests.NewKey(), tx = "psp_tx_capture_retry" });
+        var orderId = authorized.GetProperty("order").GetProperty("id").GetString();
+        await fixture.Sandbox.SetFaultAsync("livescale", new FaultSpec { CaptureFailure = "PSP timeout" });
+
+        var failed = await api.FailAsync("orderCapture", "CAPTURE_FAILED", CaptureMutation, new { id = orderId, key = OrderFlowCheckoutTests.NewKey() });
+        await fixture.Sandbox.ClearFaultAsync("livescale");
+        var retryKey = OrderFlowCheckoutTests.NewKey();
+        var retried = await api.MutateAsync("orderCapture", CaptureMutation, new { id = orderId, key = retryKey });
+        var replayed = await api.MutateAsync("orderCapture", CaptureMutation, new { id = orderId, key = retryKey });
+        var again = await api.MutateAsync("orderCapture", CaptureMutation, new { id = orderId, key = OrderFlowCheckoutTests.NewKey() });
+        var read = (await api.DataAsync("query($id: ID!) { order(id: $id) { paymentStatus amountPaid { amount } total { amount } } }", new { id = orderId })).GetProperty("order");
+
+        var afterFailure = failed.GetProperty("order");
+        Assert.Equal("AUTHORIZED", afterFailure.GetProperty("paymentStatus").GetString());
+        Assert.Equal("PSP timeout", afterFailure.GetProperty("failureReason").GetString());
+        Assert.Contains("CAPTURE_FAILED", afterFailure.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        Assert.Equal("0.00", afterFailure.GetProperty("amountPaid").GetProperty("amount").GetString());
+        var total = retried.GetProperty("order").GetProperty("total").GetProperty("amount").GetString();
+        Assert.Equal("PAID", retried.GetProperty("order").GetProperty("paymentStatus").GetString());
+        Assert.Equal(total, retried.GetProperty("order").GetProperty("amountPaid").GetProperty("amount").GetString());
+        Assert.Equal(total, replayed.GetProperty("order").GetProperty("amountPaid").GetProperty("amount").GetString());
+        Assert.Equal(total, read.GetProperty("amountPaid").GetProperty("amount").GetString());
+        Assert.Equal("PAID", read.GetProperty("paymentStatus").GetString());
+        Assert.Single(retried.GetProperty("order").GetProperty("timeline").EnumerateArray(), e => e.GetProperty("name").GetString() == "PAYMENT_PAID");
+        Assert.Equal(total, again.GetProperty("order").GetProperty("amountPaid").GetProperty("amount").GetString());
+    }
+
+    private const string CaptureMutation = "mutation($id: ID!, $key: String) { orderCapture(orderId: $id, idempotencyKey: $key) { order { paymentStatus failureReason amountPaid { amount } total { amount } timeline { name } } userErrors { code field message } } }";
 
     [Fact]
     public async Task SoldOutItem_IsASoldOutUserError_AndTheCartStaysEmpty()

@@ -73,7 +73,7 @@ public sealed class LoyaltyRewardDiscountTests(ExampleLoyaltyFixture fixture) : 
         var (member, reward) = await SpendgoSandbox.NewMemberAsync(fixture.Sandbox, "rw-5off");
         var (cartId, _) = await ReadyToPayAsync(api, member, reward);
 
-        var declined = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_declined", OrderFlowCheckoutTests.NewKey());
+        var declined = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_declined", key = OrderFlowCheckoutTests.NewKey() });
         var stateAfterDecline = await SpendgoSandbox.RewardStateAsync(fixture.Sandbox, member, reward);
         var paid = await api.MutateAsync("checkoutSubmitPayment", PayWithAmountMutation, new { cartId, token = "tok_visa", key = OrderFlowCheckoutTests.NewKey(), amount = "53.00" });
         var orderId = paid.GetProperty("order").GetProperty("id").GetString()!;

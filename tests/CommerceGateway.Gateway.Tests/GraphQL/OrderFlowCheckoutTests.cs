@@ -39,11 +39,14 @@ public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixt
         using var api = await _host.StorefrontAsync();
         var cartId = (await ReadyToPayAsync(api)).GetProperty("id").GetString()!;
 
-        var declined = await PayAsync(api, cartId, "tok_chargeDeclined", NewKey());
+        var declined = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", PayMutation, new { cartId, token = "tok_chargeDeclined", key = NewKey() });
         var cart = await CartAsync(api, cartId);
         var paid = await PayAsync(api, cartId, "tok_visa", NewKey());
 
         Assert.Equal("FAILED", declined.GetProperty("paymentStatus").GetString());
+        var error = Assert.Single(declined.GetProperty("userErrors").EnumerateArray());
+        Assert.Equal(declined.GetProperty("failureReason").GetString(), error.GetProperty("message").GetString());
+        Assert.Equal("payment", error.GetProperty("field")[0].GetString());
         Assert.Equal("PAYMENT_FAILED", cart.GetProperty("checkout").GetProperty("status").GetString());
         Assert.Equal("PAYMENT", cart.GetProperty("checkout").GetProperty("currentStep").GetString());
         Assert.Contains("declined", cart.GetProperty("checkout").GetProperty("failureReason").GetString(), StringComparison.OrdinalIgnoreCase);
@@ -57,7 +60,8 @@ public sealed class OrderFlowCheckoutTests(CommerceFixture fixture) : IClassFixt
         var cartId = (await ReadyToPayAsync(api)).GetProperty("id").GetString()!;
         await fixture.Sandbox.SetFaultAsync("orderflow", new Sandbox.Faults.FaultSpec { CaptureFailure = "Insufficient funds" });
 
-        var failed = await PayAsync(api, cartId, "tok_visa", NewKey());
+        // OrderFlow captures while paying, so a failed capture is a failed payment and says so like a decline.
+        var failed = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", PayMutation, new { cartId, token = "tok_visa", key = NewKey() });
 
         Assert.Equal("FAILED", failed.GetProperty("paymentStatus").GetString());
         Assert.Equal("Insufficient funds", failed.GetProperty("failureReason").GetString());
