@@ -16,9 +16,9 @@ internal static class CheckoutMutations
         m.Field("checkoutSubmitPayment", "CheckoutPaymentPayload!", f => f
             .Description(
                 "Pays the cart's total with a PSP token or transaction id. The same idempotency key replays the same result and never pays twice, " +
-                "on any gateway replica; the same key with a different request is IDEMPOTENCY_KEY_REUSED. A decline, on every channel and whether the backend answers at once or later " +
-                "(PROCESSING, then a cart query or a replay of the key), is paymentStatus FAILED with failureReason and one PAYMENT_DECLINED user error (field payment) beside them; " +
-                "the cart is back at PAYMENT: pay again with a new key.")
+                "on any gateway replica; the same key with a different request is IDEMPOTENCY_KEY_REUSED. A decline, on every channel, is paymentStatus FAILED with failureReason and one " +
+                "PAYMENT_DECLINED user error (field payment, the same reason) beside them. A payment that answered PROCESSING and is declined later shows on the cart " +
+                "(checkout.status PAYMENT_FAILED, checkout.failureReason), and replaying its key answers FAILED with PAYMENT_DECLINED. The cart is back at PAYMENT: pay again with a new key.")
             .Arg("cartId", "ID!", "The cart.")
             .Arg("payment", "PaymentInput!", "The PSP reference.")
             .Arg("idempotencyKey", "String!", "A key unique to this payment attempt, 1 to 255 characters.")

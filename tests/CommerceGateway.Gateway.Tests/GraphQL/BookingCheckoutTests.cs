@@ -29,6 +29,35 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task DeclinedPayment_IsFailedWithTheReasonAndPaymentDeclined_ThenANewKeyPays()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = (await SeatCartAsync(api, await FreeSeatsAsync(api, 1))).GetProperty("id").GetString()!;
+        await api.MutateAsync("checkoutBegin", "mutation($id: ID!) { checkoutBegin(cartId: $id) { cart { id } userErrors { code field message } } }", new { id = cartId });
+        const string Pay = "mutation($id: ID!, $key: String!) { checkoutSubmitPayment(cartId: $id, idempotencyKey: $key, payment: { pspTransactionId: \"psp_tx_b2\" }) { paymentStatus failureReason order { id } cart { checkout { status } } userErrors { code field message } } }";
+
+        JsonElement declined;
+        await fixture.Sandbox.SetFaultAsync("booking", new Sandbox.Faults.FaultSpec { Decline = true });
+        try
+        {
+            declined = await api.FailAsync("checkoutSubmitPayment", "PAYMENT_DECLINED", Pay, new { id = cartId, key = OrderFlowCheckoutTests.NewKey() });
+        }
+        finally
+        {
+            await fixture.Sandbox.ClearFaultAsync("booking");
+        }
+
+        var paid = await api.MutateAsync("checkoutSubmitPayment", Pay, new { id = cartId, key = OrderFlowCheckoutTests.NewKey() });
+
+        Assert.Equal("FAILED", declined.GetProperty("paymentStatus").GetString());
+        Assert.Equal(JsonValueKind.Null, declined.GetProperty("order").ValueKind);
+        Assert.Equal("PAYMENT_FAILED", declined.GetProperty("cart").GetProperty("checkout").GetProperty("status").GetString());
+        var error = Assert.Single(declined.GetProperty("userErrors").EnumerateArray());
+        Assert.Equal(declined.GetProperty("failureReason").GetString(), error.GetProperty("message").GetString());
+        Assert.Equal("PAID", paid.GetProperty("paymentStatus").GetString());
+    }
+
+    [Fact]
     public async Task SeatHeldByAnotherCart_IsSeatTaken()
     {
         using var api = await fixture.Host.StorefrontAsync();

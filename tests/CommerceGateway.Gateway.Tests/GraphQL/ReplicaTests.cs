@@ -63,6 +63,35 @@ public sealed class ReplicaTests(ReplicaFixture replicas) : IClassFixture<Replic
     }
 
     [Fact]
+    public async Task BookingPurchaseWithTheSameKeyOnBothInstancesAtOnce_PurchasesOnceAndCollectsNothingMore()
+    {
+        using var first = await replicas.First.StorefrontAsync();
+        using var second = await replicas.Second.StorefrontAsync();
+        var seats = await BookingCheckoutTests.FreeSeatsAsync(first, 2);
+        var cartId = (await BookingCheckoutTests.SeatCartAsync(first, seats)).GetProperty("id").GetString();
+        var booking = (await first.MutateAsync("bookingCreate", "mutation($id: ID!) { bookingCreate(cartId: $id) { booking { id total { amount } } userErrors { code field message } } }", new { id = cartId })).GetProperty("booking");
+        var bookingId = booking.GetProperty("id").GetString();
+        var total = booking.GetProperty("total").GetProperty("amount").GetString();
+        await second.MutateAsync("bookingCommit", BookingCheckoutTests.Commit, new { id = bookingId, amount = total, key = OrderFlowCheckoutTests.NewKey() });
+        const string Purchase = "mutation($id: ID!, $key: String!) { bookingPurchase(bookingId: $id, idempotencyKey: $key) { order { id amountPaid { amount } } userErrors { code field message } } }";
+        var key = OrderFlowCheckoutTests.NewKey();
+
+        var answers = await Task.WhenAll(
+            first.PayloadAsync("bookingPurchase", Purchase, new { id = bookingId, key }),
+            second.PayloadAsync("bookingPurchase", Purchase, new { id = bookingId, key }));
+        var replay = await second.MutateAsync("bookingPurchase", Purchase, new { id = bookingId, key });
+        var read = (await first.DataAsync("query($id: ID!) { booking(id: $id) { status amountPaid { amount } orderId } }", new { id = bookingId })).GetProperty("booking");
+
+        var orders = answers.Where(a => a.GetProperty("order").ValueKind == JsonValueKind.Object).Select(a => a.GetProperty("order").GetProperty("id").GetString()).ToList();
+        var order = Assert.Single(orders);
+        Assert.All(answers.Where(a => a.GetProperty("order").ValueKind != JsonValueKind.Object), a => Assert.Equal("CONFLICT", a.GetProperty("userErrors")[0].GetProperty("code").GetString()));
+        Assert.Equal(order, replay.GetProperty("order").GetProperty("id").GetString());
+        Assert.Equal("PURCHASED", read.GetProperty("status").GetString());
+        Assert.Equal(total, read.GetProperty("amountPaid").GetProperty("amount").GetString());
+        Assert.Equal(order, read.GetProperty("orderId").GetString());
+    }
+
+    [Fact]
     public async Task TwoCartsRacingForTheSameSeatsOnDifferentInstances_ExactlyOneWins()
     {
         using var first = await replicas.First.StorefrontAsync();
