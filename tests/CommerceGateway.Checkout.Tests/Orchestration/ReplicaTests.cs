@@ -53,14 +53,9 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
     [Fact]
     public async Task BookingPurchase_RetriedOnBothReplicas_CollectsWhatIsDueOnce()
     {
-        var ledger = new ChargeLedger();
-        var desk = new TestBookingDesk(ledger);
-        var prefix = $"replica-{Guid.NewGuid():N}:";
-        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
-        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
-        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", 3)], null, default);
-        var booking = (await a.Checkout.CreateBookingAsync(Alice, cart.Id, default)).Value!;
+        var (ledger, desk, a, b, booking) = await TwoReplicasWithABookingAsync(seats: 3);
+        using var replicaA = a;
+        using var replicaB = b;
         await b.Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: Money.Of(12m, "USD")), "commit-1", default);
         var pay = new PaymentRequest("tok_ok", null);
 
@@ -84,14 +79,9 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
     [Fact]
     public async Task BookingPurchase_WithNewKeysOnBothReplicasAtOnce_PurchasesOnce()
     {
-        var ledger = new ChargeLedger();
-        var desk = new TestBookingDesk(ledger);
-        var prefix = $"replica-{Guid.NewGuid():N}:";
-        using var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
-        using var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
-        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", 2)], null, default);
-        var booking = (await a.Checkout.CreateBookingAsync(Alice, cart.Id, default)).Value!;
+        var (ledger, desk, a, b, booking) = await TwoReplicasWithABookingAsync(seats: 2);
+        using var replicaA = a;
+        using var replicaB = b;
         await a.Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
 
         var both = await Task.WhenAll(
@@ -164,5 +154,19 @@ public sealed class ReplicaTests(RedisServer redis) : IClassFixture<RedisServer>
         Assert.Equal(member, changed.Value.Loyalty.MemberId);
         Assert.Null((await after.Checkout.GetCartAsync(Alice, cart.Id, default))!.Loyalty!.RewardId);
         Assert.Contains(reward, (await after.Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, "store-1", default)).Value!.Rewards.Select(r => r.Id));
+    }
+
+    /// <summary>Two checkout replicas on the same Redis prefix and booking desk, with a booking of <paramref name="seats"/> seats made on the first.</summary>
+    private async Task<(ChargeLedger Ledger, TestBookingDesk Desk, CheckoutHost A, CheckoutHost B, CommerceGateway.Checkout.BookingRecord Booking)> TwoReplicasWithABookingAsync(int seats)
+    {
+        var ledger = new ChargeLedger();
+        var desk = new TestBookingDesk(ledger);
+        var prefix = $"replica-{Guid.NewGuid():N}:";
+        var a = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        var b = new CheckoutHost(ledger, redis.ConnectionString, prefix, bookings: desk);
+        var cart = (await a.Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await a.Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", seats)], null, default);
+        var booking = (await a.Checkout.CreateBookingAsync(Alice, cart.Id, default)).Value!;
+        return (ledger, desk, a, b, booking);
     }
 }
