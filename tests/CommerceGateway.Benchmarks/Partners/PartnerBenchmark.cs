@@ -131,14 +131,22 @@ internal static class PartnerBenchmark
         {
             foreach (var path in Rotate(paths, round))
             {
+                var proxy = servers[Array.IndexOf(paths, path)];
+                var upstream = servers[0];
+                var (proxyBefore, upstreamBefore) = (ProcessTreeCpu.Read(proxy.ProcessId), ProcessTreeCpu.Read(upstream.ProcessId));
                 var result = await wrk.RunAsync(path.Target, settings.Duration);
+                var (proxyAfter, upstreamAfter) = (ProcessTreeCpu.Read(proxy.ProcessId), ProcessTreeCpu.Read(upstream.ProcessId));
                 if (result.Non2xx > 0 || result.SocketErrors > 0)
                 {
                     throw new InvalidOperationException($"{path.Target.Name}: {result.Non2xx} non-2xx answers and {result.SocketErrors} socket errors in {result.CommandLine}.");
                 }
 
                 path.Maximum.Add(result);
-                Console.WriteLine(Invariant($"round {round + 1} {path.Target.Name,-8} {result.RequestsPerSecond,9:0} req/s   load {MachineInfo.Current().LoadAverage}"));
+                var cpu = new CpuPerRequest(
+                    (proxyAfter - proxyBefore).TotalMicroseconds / result.Requests,
+                    (upstreamAfter - upstreamBefore).TotalMicroseconds / result.Requests);
+                path.Cpu.Add(cpu);
+                Console.WriteLine(Invariant($"round {round + 1} {path.Target.Name,-8} {result.RequestsPerSecond,9:0} req/s   cpu/request {cpu.ProxyMicroseconds,6:0.0} µs (upstream {cpu.UpstreamMicroseconds:0.0} µs)   load {MachineInfo.Current().LoadAverage}"));
             }
 
             EnsureRunning(servers);

@@ -16,6 +16,7 @@ internal sealed class PartnerReport(
     public const string Heading = "## Partner routes: gateway vs direct vs nginx";
     private const double RatioTarget = 0.5;
     private const double AddedP99TargetMs = 2.0;
+    private const double CpuToBareYarpTarget = 1.25;
 
     private PathNumbers Direct => paths[0];
 
@@ -31,6 +32,8 @@ internal sealed class PartnerReport(
 
     private double YarpRatio => PathNumbers.Median(Yarp.RatiosTo(Direct));
 
+    private double GatewayCpuToYarp => PathNumbers.Median(Gateway.CpuRatiosTo(Yarp));
+
     // The target is defined at the first rate: half the direct maximum.
     private double GatewayAddedP99 => AddedP99(Gateway, 0);
 
@@ -42,6 +45,7 @@ internal sealed class PartnerReport(
         $"""
         median req/s: direct {Direct.MedianRps:0}, gateway {Gateway.MedianRps:0}, nginx {Nginx.MedianRps:0}, bare yarp {Yarp.MedianRps:0}
         ratio gateway/direct {GatewayRatio:P0} (target >= {RatioTarget:P0}: {Verdict(GatewayRatio >= RatioTarget)}); nginx/direct {NginxRatio:P0} (gateway >= nginx: {Verdict(GatewayRatio >= NginxRatio)}); bare yarp/direct {YarpRatio:P0}
+        cpu/request (median): gateway {MedianCpu(Gateway):0.0} µs, bare yarp {MedianCpu(Yarp):0.0} µs, nginx {MedianCpu(Nginx):0.0} µs, upstream alone {MedianCpu(Direct):0.0} µs; gateway/bare yarp {GatewayCpuToYarp:0.00}x (target <= {CpuToBareYarpTarget:0.00}x: {Verdict(GatewayCpuToYarp <= CpuToBareYarpTarget)})
         at {fixedRates[0]:0} req/s: added p99 gateway {GatewayAddedP99:0.000} ms (target < {AddedP99TargetMs:0} ms: {Verdict(GatewayAddedP99 < AddedP99TargetMs)}), nginx {NginxAddedP99:0.000} ms
         at {fixedRates[1]:0} req/s: added p99 gateway {AddedP99(Gateway, 1):0.000} ms, nginx {AddedP99(Nginx, 1):0.000} ms
         """);
@@ -83,6 +87,8 @@ internal sealed class PartnerReport(
         text.AppendLine();
         AppendMaximum(text);
         text.AppendLine();
+        AppendCpu(text);
+        text.AppendLine();
         AppendFixedRate(text);
         text.AppendLine();
         AppendVerdicts(text);
@@ -103,6 +109,24 @@ internal sealed class PartnerReport(
             var cells = string.Join(" | ", path.Maximum.Select(m => Invariant($"{m.RequestsPerSecond:0}")));
             var ratio = path == Direct ? "1" : Invariant($"**{PathNumbers.Median(path.RatiosTo(Direct)):P0}**");
             text.AppendLine(Invariant($"| {Describe(path)} | {cells} | **{path.MedianRps:0} req/s** | {ratio} |"));
+        }
+    }
+
+    private static double MedianCpu(PathNumbers path) => PathNumbers.Median(path.Cpu.Select(c => c.ProxyMicroseconds));
+
+    private void AppendCpu(StringBuilder text)
+    {
+        text.AppendLine("CPU per request in the same closed-loop rounds: each server's user+system time (the process and its children, from /proc) over the round divided by the requests wrk counted. It moves far less with the machine's load than req/s. For the direct path the proxy column is the upstream itself.");
+        text.AppendLine();
+        var rounds = string.Join(" | ", Enumerable.Range(1, settings.Rounds).Select(r => $"round {r}"));
+        text.AppendLine($"| path | proxy µs/request {rounds} | proxy median | upstream median | proxy CPU to bare YARP's (median of per-round ratios) |");
+        text.AppendLine($"|---|{string.Concat(Enumerable.Repeat("---|", settings.Rounds))}---|---|---|");
+        foreach (var path in paths)
+        {
+            var cells = string.Join(" | ", path.Cpu.Select(c => Invariant($"{c.ProxyMicroseconds:0.0}")));
+            var upstream = PathNumbers.Median(path.Cpu.Select(c => c.UpstreamMicroseconds));
+            var ratio = path == Direct ? "" : path == Yarp ? "1" : Invariant($"**{PathNumbers.Median(path.CpuRatiosTo(Yarp)):0.00}x**");
+            text.AppendLine(Invariant($"| {path.Target.Name} | {cells} | **{MedianCpu(path):0.0} µs** | {upstream:0.0} µs | {ratio} |"));
         }
     }
 
@@ -137,6 +161,7 @@ internal sealed class PartnerReport(
         text.AppendLine(Invariant($"| gateway RPS at least {RatioTarget:P0} of direct | {GatewayRatio:P0} | **{Verdict(GatewayRatio >= RatioTarget)}** |"));
         text.AppendLine(Invariant($"| gateway ratio no lower than nginx's in the same run | gateway {GatewayRatio:P0}, nginx {NginxRatio:P0} | **{Verdict(GatewayRatio >= NginxRatio)}** |"));
         text.AppendLine(Invariant($"| p99 added latency under {AddedP99TargetMs:0} ms at half the direct maximum ({fixedRates[0]:0} req/s) | {GatewayAddedP99:0.000} ms (nginx {NginxAddedP99:0.000} ms) | **{Verdict(GatewayAddedP99 < AddedP99TargetMs)}** |"));
+        text.AppendLine(Invariant($"| gateway CPU per request within {CpuToBareYarpTarget:0.00}x of bare YARP {YarpVersion}'s (issue 16) | {GatewayCpuToYarp:0.00}x ({MedianCpu(Gateway):0.0} µs vs {MedianCpu(Yarp):0.0} µs) | **{Verdict(GatewayCpuToYarp <= CpuToBareYarpTarget)}** |"));
         text.AppendLine(Invariant($"| context: bare YARP {YarpVersion} (no gateway pipeline) to direct | {YarpRatio:P0} | (no target) |"));
         text.AppendLine(Invariant($"| context: p99 added latency at half the gateway's maximum ({fixedRates[1]:0} req/s) | {AddedP99(Gateway, 1):0.000} ms (nginx {AddedP99(Nginx, 1):0.000} ms) | (no target) |"));
     }

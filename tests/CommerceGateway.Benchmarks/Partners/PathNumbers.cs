@@ -8,6 +8,9 @@ internal sealed class PathNumbers(LoadTarget target)
     /// <summary>wrk's closed-loop maximum, one per round, in round order.</summary>
     public List<WrkResult> Maximum { get; } = [];
 
+    /// <summary>CPU per request of each closed-loop round, in round order (the direct path has no proxy: its proxy is the upstream).</summary>
+    public List<CpuPerRequest> Cpu { get; } = [];
+
     /// <summary>The open-loop runs, one entry per fixed rate in the order the rates were run.</summary>
     public List<FixedRateNumbers> FixedRates { get; } = [];
 
@@ -20,6 +23,10 @@ internal sealed class PathNumbers(LoadTarget target)
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
             : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
+
+    /// <summary>This path's proxy CPU per request over <paramref name="reference"/>'s in the same round, per round.</summary>
+    public IEnumerable<double> CpuRatiosTo(PathNumbers reference) =>
+        Cpu.Zip(reference.Cpu, (ours, theirs) => ours.ProxyMicroseconds / theirs.ProxyMicroseconds);
 
     /// <summary>This path's rate over the direct path's in the same round, per round.</summary>
     public IEnumerable<double> RatiosTo(PathNumbers direct) =>
