@@ -120,7 +120,7 @@ public sealed partial class BookingBackend
     {
         var released = snapshot.Items.Where(i => !items.Contains(i.Id, StringComparer.Ordinal)).Aggregate(Money.Zero(snapshot.Total.Currency), (sum, i) => sum + i.Price);
         var price = snapshot.Total - released;
-        if (snapshot.Paid > price)
+        if (price < snapshot.Total && snapshot.Paid > price)
         {
             throw new BackendRejectedException(
                 Channel.Name,

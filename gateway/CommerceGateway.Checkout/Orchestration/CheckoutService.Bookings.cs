@@ -158,7 +158,7 @@ public sealed partial class CheckoutService
             }
 
             var (price, due) = PurchaseDue(booking, chosen);
-            if (price < booking.AmountPaid)
+            if (price < booking.Total && price < booking.AmountPaid)
             {
                 // The others would be released with their money kept: the order's amount paid would exceed its total.
                 return CheckoutResult.Fail<OrderRecord>(
