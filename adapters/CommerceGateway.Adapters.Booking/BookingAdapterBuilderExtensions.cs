@@ -11,8 +11,8 @@ public static class BookingAdapterBuilderExtensions
 
     /// <summary>
     /// Registers the <c>booking</c> adapter kind. Its channels need the <c>ClientId</c> and
-    /// <c>ClientSecret</c> credentials and, by default, have the SeatSelection, Bookings and
-    /// EventCatalog capabilities. The container must provide an
+    /// <c>ClientSecret</c> credentials and, by default, have the SeatSelection, Bookings,
+    /// EventCatalog and Resume capabilities. The container must provide an
     /// <see cref="CommerceGateway.Adapters.State.ISeatHoldStore"/> (the gateway's state store).
     /// Safe to call twice.
     /// </summary>
@@ -23,7 +23,7 @@ public static class BookingAdapterBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.AddAdapter<BookingBackend>(Kind, options =>
         {
-            options.DefaultCapabilities = ChannelCapabilities.SeatSelection | ChannelCapabilities.Bookings | ChannelCapabilities.EventCatalog;
+            options.DefaultCapabilities = ChannelCapabilities.SeatSelection | ChannelCapabilities.Bookings | ChannelCapabilities.EventCatalog | ChannelCapabilities.Resume;
             options.RequiredCredentials.Add(BookingSettings.ClientId);
             options.RequiredCredentials.Add(BookingSettings.ClientSecret);
         });

@@ -31,13 +31,20 @@ public sealed partial class BookingBackend
     }
 
     /// <summary>
-    /// Commits the booking with the amount paid, which must cover the total (Underpaid otherwise).
+    /// Commits the booking with the amount paid, which must cover the total (Underpaid otherwise) and
+    /// not exceed it (InvalidInput: the protocol cannot refund the excess).
     /// The backend then keeps the seats booked with no deadline, so the store's time-bound holds are released.
     /// </summary>
     public override async Task<Booking> CommitBookingAsync(Booking booking, PaymentInstruction payment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(booking);
         ArgumentNullException.ThrowIfNull(payment);
+        if (payment.Amount > booking.Total)
+        {
+            // The protocol has no refund: what a commit takes above the total would never come back.
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"The payment of {payment.Amount} is above the booking total of {booking.Total}.", field: "payment.amount");
+        }
+
         var committed = await CommitAsync(booking.Id, payment.Amount, payment, cancellationToken);
         if (CartOf(booking) is { } cartId)
         {
@@ -52,7 +59,9 @@ public sealed partial class BookingBackend
     /// is null; the others are released) and commits the purchase. What the booking's commit paid is
     /// credited by the backend, so the commit pays only the backend's <c>toBePaid</c>: nothing more is
     /// collected when the booking's commit covers the purchase (<paramref name="payment"/> null), and
-    /// Underpaid, before the commit, when <paramref name="payment"/> does not cover what is due. A
+    /// Underpaid, before the commit, when <paramref name="payment"/> does not cover what is due. Items
+    /// that cost less than the booking's commit paid are refused (InvalidInput on <c>itemIds</c>) before
+    /// anything is released: the protocol cannot refund the released seats. A
     /// purchase that already went through is returned as it is; one left pending (its commit was
     /// declined) is committed without converting the booking again, for the same items only.
     /// </summary>
@@ -69,6 +78,7 @@ public sealed partial class BookingBackend
         var items = itemIds is { Count: > 0 } chosen ? chosen : [.. snapshot.Items.Select(i => i.Id)];
         if (snapshot.IsBooking)
         {
+            EnsureNothingPaidIsReleased(booking.Id, snapshot, items);
             snapshot = await OrderCallAsync(
                 "order/purchaseBooking",
                 "PurchaseBooking",
@@ -99,6 +109,25 @@ public sealed partial class BookingBackend
         }
 
         return ToOrder(committed, payment?.PspTransactionId);
+    }
+
+    /// <summary>
+    /// Refuses a purchase that would cost less than the booking's commit paid. purchaseBooking releases
+    /// the other items and the backend keeps what was paid for them, and the protocol has no refund or
+    /// void, so the buyer would be charged for seats they do not get (amount paid above the order total).
+    /// </summary>
+    private void EnsureNothingPaidIsReleased(string bookingId, BookingOrderSnapshot snapshot, IReadOnlyList<string> items)
+    {
+        var released = snapshot.Items.Where(i => !items.Contains(i.Id, StringComparer.Ordinal)).Aggregate(Money.Zero(snapshot.Total.Currency), (sum, i) => sum + i.Price);
+        var price = snapshot.Total - released;
+        if (price < snapshot.Total && snapshot.Paid > price)
+        {
+            throw new BackendRejectedException(
+                Channel.Name,
+                CommerceErrorCodes.InvalidInput,
+                $"Booking {bookingId}'s commit paid {snapshot.Paid}, but these items cost {price}; the booking backend cannot refund the seats that would be released, so purchase items worth at least what was paid (every item, when the commit paid the total).",
+                field: "itemIds");
+        }
     }
 
     /// <summary>The booking as the backend has it now; a booking the backend deleted on expiry is Expired.</summary>

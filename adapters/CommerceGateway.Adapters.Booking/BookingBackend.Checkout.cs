@@ -41,8 +41,9 @@ public sealed partial class BookingBackend
 
     /// <summary>
     /// Creates the PURCHASE order (which locks the seats 45 minutes; the store's holds follow) and
-    /// commits it with the amount paid. An amount below the cart total is refused with Underpaid
-    /// before anything changes; a declined payment keeps the order for another attempt.
+    /// commits it with the amount paid. An amount below the cart total is refused with Underpaid, one
+    /// above it with InvalidInput (the protocol has no refund), before anything changes; a declined
+    /// payment keeps the order for another attempt.
     /// </summary>
     public override async Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken)
     {
@@ -52,6 +53,12 @@ public sealed partial class BookingBackend
         if (payment.Amount < cart.Totals.Total)
         {
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.Underpaid, $"The payment of {payment.Amount} is below the cart total of {cart.Totals.Total}.", field: "payment.amount");
+        }
+
+        if (payment.Amount > cart.Totals.Total)
+        {
+            // commitOrder takes any amount at or above the total, and the protocol cannot refund the excess.
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"The payment of {payment.Amount} is above the cart total of {cart.Totals.Total}.", field: "payment.amount");
         }
 
         if (cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is null)

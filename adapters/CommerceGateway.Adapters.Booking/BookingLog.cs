@@ -22,4 +22,7 @@ internal static partial class BookingLog
 
     [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "Booking {Channel}: could not give back the seats cart {CartId} took before a later line failed; they lapse with the backend's lock")]
     public static partial void RollBackIncomplete(ILogger logger, string channel, string cartId, Exception error);
+
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Information, Message = "Booking {Channel}: checkout of cart {CartId} resumed after its hold expired; {Replaced} of {Seats} seats replaced by the best available of the same rate")]
+    public static partial void Resumed(ILogger logger, string channel, string cartId, int seats, int replaced);
 }

@@ -60,7 +60,7 @@ public sealed class BookingFlowTests(SandboxServer sandbox) : IClassFixture<Sand
     }
 
     [Fact]
-    public async Task PurchaseBooking_OneOfTwoItems_BecomesAPurchaseOfThatSeatAndReleasesTheOther()
+    public async Task PurchaseBooking_OneOfTwoItemsAfterACommitThatPaidBoth_IsRefusedBeforeAnySeatIsReleased()
     {
         using var gateway = BookingGateway.Start(sandbox);
         var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200120", "200121"), None);
@@ -70,17 +70,49 @@ public sealed class BookingFlowTests(SandboxServer sandbox) : IClassFixture<Sand
         Assert.Null(booking.ExpiresAt);
         var kept = booking.Items.Single(i => i.SeatId == "200120");
 
-        var order = await gateway.Backend.PurchaseBookingAsync(booking, [kept.Id], null, None);
+        var refused = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.PurchaseBookingAsync(booking, [kept.Id], null, None));
 
-        var line = Assert.Single(order.Lines);
-        Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
-        Assert.Equal(new Money(30.00m, Eur), order.Total);
-        Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
-        Assert.False(string.IsNullOrEmpty(line.TicketCode));
-        Assert.Equal(BookingStatus.Purchased, (await gateway.Backend.GetBookingAsync(booking, None)).Status);
+        // The commit paid 60.00 for both seats and the protocol has no refund: releasing one would keep 30.00 for nothing.
+        Assert.Equal((CommerceErrorCodes.InvalidInput, "itemIds"), (refused.Code, refused.Field));
+        Assert.DoesNotContain(gateway.Faults.Sent, p => p.EndsWith("/order/purchaseBooking", StringComparison.Ordinal));
+        var after = await gateway.Backend.GetBookingAsync(booking, None);
+        Assert.Equal(BookingStatus.Committed, after.Status);
+        Assert.Equal(2, after.Items.Count);
         var map = await gateway.Backend.GetSeatMapAsync("2001", None);
-        Assert.Equal(SeatStatus.Sold, map.Seats.Single(s => s.Id == "200120").Status);
-        Assert.Equal(SeatStatus.Available, map.Seats.Single(s => s.Id == "200121").Status);
+        Assert.All(map.Seats.Where(s => s.Id is "200120" or "200121"), s => Assert.Equal(SeatStatus.Held, s.Status));
+
+        var order = await gateway.Backend.PurchaseBookingAsync(booking, null, null, None);
+
+        Assert.Equal(2, order.Lines.Count);
+        Assert.Equal(order.Total, order.AmountPaid);
+        Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_AboveTheTotal_IsRefusedAndNothingIsCommitted()
+    {
+        using var gateway = BookingGateway.Start(sandbox);
+        var cart = await gateway.Backend.BeginCheckoutAsync(await ReadyCartAsync(gateway, "200129"), None);
+
+        var error = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.SubmitPaymentAsync(cart, Pay(30.01m), None));
+
+        Assert.Equal((CommerceErrorCodes.InvalidInput, "payment.amount"), (error.Code, error.Field));
+        Assert.DoesNotContain(gateway.Faults.Sent, p => p.EndsWith("/order/commitOrder", StringComparison.Ordinal));
+        var paid = await gateway.Backend.SubmitPaymentAsync(cart, Pay(30.00m), None);
+        Assert.Equal(paid.Order!.Total, paid.Order.AmountPaid);
+    }
+
+    [Fact]
+    public async Task CommitBooking_AboveTheTotal_IsRefusedAndTheBookingStaysHeld()
+    {
+        using var gateway = BookingGateway.Start(sandbox);
+        var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200130"), None);
+
+        var error = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.CommitBookingAsync(booking, Pay(45.00m), None));
+
+        Assert.Equal((CommerceErrorCodes.InvalidInput, "payment.amount"), (error.Code, error.Field));
+        Assert.DoesNotContain(gateway.Faults.Sent, p => p.EndsWith("/order/commitOrder", StringComparison.Ordinal));
+        Assert.Equal(BookingStatus.Held, (await gateway.Backend.GetBookingAsync(booking, None)).Status);
     }
 
     [Fact]
@@ -122,20 +154,20 @@ public sealed class BookingFlowTests(SandboxServer sandbox) : IClassFixture<Sand
         using var gateway = BookingGateway.Start(sandbox);
         var booking = await gateway.Backend.CreateBookingAsync(await ReadyCartAsync(gateway, "200127", "200128"), None);
         booking = await gateway.Backend.CommitBookingAsync(booking, Pay(60.00m), None);
-        var kept = booking.Items.Single(i => i.SeatId == "200127").Id;
-        var other = booking.Items.Single(i => i.SeatId == "200128").Id;
+        var first = booking.Items.Single(i => i.SeatId == "200127").Id;
         gateway.Faults.FailNext("/order/commitOrder", "decline");
 
-        var declined = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.PurchaseBookingAsync(booking, [kept], null, None));
+        var declined = await Assert.ThrowsAsync<BackendRejectedException>(() => gateway.Backend.PurchaseBookingAsync(booking, null, null, None));
         var pending = await gateway.Backend.GetBookingAsync(booking, None);
-        var refused = await Assert.ThrowsAsync<BackendConflictException>(() => gateway.Backend.PurchaseBookingAsync(booking, [other], null, None));
-        var order = await gateway.Backend.PurchaseBookingAsync(booking, [kept], null, None);
+        var refused = await Assert.ThrowsAsync<BackendConflictException>(() => gateway.Backend.PurchaseBookingAsync(booking, [first], null, None));
+        var order = await gateway.Backend.PurchaseBookingAsync(booking, null, null, None);
 
         Assert.Equal(CommerceErrorCodes.PaymentDeclined, declined.Code);
         Assert.Equal(BookingStatus.Committed, pending.Status);
-        Assert.Contains(kept, refused.Message, StringComparison.Ordinal);
-        Assert.Equal(kept, Assert.Single(order.Lines).Id);
+        Assert.Contains(first, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, order.Lines.Count);
         Assert.Equal(new Money(60.00m, Eur), order.AmountPaid);
+        Assert.Equal(order.Total, order.AmountPaid);
         Assert.Equal(BookingStatus.Purchased, (await gateway.Backend.GetBookingAsync(booking, None)).Status);
     }
 

@@ -13,6 +13,8 @@ internal static class BookingErrors
 
     public const string CartNotFound = "SHOPPING_CART_NOT_FOUND";
 
+    public const string OrderNotFound = "ORDER_NOT_FOUND";
+
     public static CommerceException From(string channel, int status, BackendJsonValue body)
     {
         var code = body.Optional("code")?.AsText() ?? $"HTTP_{status}";
@@ -27,7 +29,7 @@ internal static class BookingErrors
             "BOOKINGS_NOT_ENABLED" => Rejected(CommerceErrorCodes.Rejected, null, "Bookings are not allowed here: "),
             "CLIENT_DATA_REQUIRED" or "DELIVERY_REQUIRED" or "EMPTY_SHOPPING_CART" => Rejected(CommerceErrorCodes.InvalidStep, null, "The cart is not ready: "),
             "INVALID_PARAMETER" or "INVALID_SEAT" or "INVALID_RATE" => Rejected(CommerceErrorCodes.InvalidInput, FieldOf(message), "The backend refused the input: "),
-            CartNotFound or "ORDER_NOT_FOUND" or "SESSION_NOT_FOUND" or "ITEM_NOT_FOUND" => Rejected(CommerceErrorCodes.NotFound, null, "Not found: "),
+            CartNotFound or OrderNotFound or "SESSION_NOT_FOUND" or "ITEM_NOT_FOUND" => Rejected(CommerceErrorCodes.NotFound, null, "Not found: "),
             "SHOPPING_CART_ORDERED" or "ORDER_ALREADY_COMMITTED" or "INVALID_ORDER_STATE" => new BackendConflictException(channel, $"The booking backend refused the call in the current state: {message}", code),
             _ => Rejected(CommerceErrorCodes.Rejected, null, "The booking backend refused the call: "),
         };

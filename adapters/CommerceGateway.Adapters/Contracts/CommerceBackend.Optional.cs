@@ -58,6 +58,14 @@ public abstract partial class CommerceBackend
     public virtual Task<Cart> ResumeCheckoutAsync(Cart cart, CancellationToken cancellationToken) =>
         NotSupported<Cart>(ChannelCapabilities.Resume);
 
+    /// <summary>
+    /// Resumes an expired checkout with what the buyer accepts instead of the same items
+    /// (<paramref name="options"/>). Needs <see cref="ChannelCapabilities.Resume"/>. Backends without
+    /// alternatives ignore the options: by default this is <see cref="ResumeCheckoutAsync(Cart, CancellationToken)"/>.
+    /// </summary>
+    public virtual Task<Cart> ResumeCheckoutAsync(Cart cart, CheckoutResumeOptions options, CancellationToken cancellationToken) =>
+        ResumeCheckoutAsync(cart, cancellationToken);
+
     /// <summary>Captures an authorized payment (all of it when <paramref name="amount"/> is null). Needs <see cref="ChannelCapabilities.CaptureLater"/>.</summary>
     public virtual Task<Order> CaptureAsync(Order order, Money? amount, CancellationToken cancellationToken) =>
         NotSupported<Order>(ChannelCapabilities.CaptureLater);

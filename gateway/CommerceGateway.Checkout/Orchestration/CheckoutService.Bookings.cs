@@ -67,7 +67,7 @@ public sealed partial class CheckoutService
 
     /// <summary>
     /// Commits a held booking with the amount the client collected (<see cref="PaymentRequest.Amount"/>,
-    /// default the total); UNDERPAID when it is below the total. A booking already committed, purchased
+    /// default the total); UNDERPAID when the backend needs more, INVALID_INPUT above the total. A booking already committed, purchased
     /// or expired is refused before anything is collected.
     /// </summary>
     public async Task<CheckoutResult<BookingRecord>> CommitBookingAsync(ClientContext client, string bookingId, PaymentRequest payment, string idempotencyKey, CancellationToken cancellationToken)
@@ -90,9 +90,10 @@ public sealed partial class CheckoutService
 
         var total = stored.Record.Booking.Total;
         var amount = payment.Amount ?? total;
-        if (amount.Currency != total.Currency || amount.Amount < 0m)
+        if (amount.Currency != total.Currency || amount.Amount < 0m || amount > total)
         {
-            return CheckoutResult.Fail<BookingRecord>(CommerceErrorCodes.InvalidInput, $"The amount must be zero or more, in {total.Currency}.", "payment.amount");
+            // Above the total would be money no purchase of the booking ever uses, and bookings have no refund.
+            return CheckoutResult.Fail<BookingRecord>(CommerceErrorCodes.InvalidInput, $"The amount must be zero or more and at most the total, {total}.", "payment.amount");
         }
 
         var fingerprint = IdempotentCall.Fingerprint("booking-commit", bookingId, payment.PspToken, payment.PspTransactionId, payment.PspName, amount.ToString());
@@ -113,9 +114,10 @@ public sealed partial class CheckoutService
     /// Purchases a committed booking (all its items, or <paramref name="itemIds"/>; the others are
     /// released), creating an order. The purchase is priced from its items, plus the booking's charges
     /// that are not items (delivery), and collects only what the booking's commit did not pay: that
-    /// price minus <see cref="Booking.AmountPaid"/>, never below zero. <paramref name="payment"/> is
-    /// needed only when something is due (its amount, when given, must equal it) and refused when
-    /// nothing is.
+    /// price minus <see cref="Booking.AmountPaid"/>. Items priced below what the commit paid are refused
+    /// (INVALID_INPUT on itemIds) before anything is released, so the order's amount paid never exceeds
+    /// its total. <paramref name="payment"/> is needed only when something is due (its amount, when
+    /// given, must equal it) and refused when nothing is.
     /// </summary>
     public async Task<CheckoutResult<OrderRecord>> PurchaseBookingAsync(ClientContext client, string bookingId, IReadOnlyList<string>? itemIds, PaymentRequest? payment, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -156,6 +158,15 @@ public sealed partial class CheckoutService
             }
 
             var (price, due) = PurchaseDue(booking, chosen);
+            if (price < booking.Total && price < booking.AmountPaid)
+            {
+                // The others would be released with their money kept: the order's amount paid would exceed its total.
+                return CheckoutResult.Fail<OrderRecord>(
+                    CommerceErrorCodes.InvalidInput,
+                    $"The chosen items cost {price} but the booking's commit paid {booking.AmountPaid}, and releasing paid seats is not refunded; choose items worth at least what was paid, or leave itemIds out to purchase every item.",
+                    "itemIds");
+            }
+
             if (DuePaymentError(booking, price, due, payment) is { } error)
             {
                 return CheckoutResult.Fail<OrderRecord>([error]);

@@ -129,7 +129,26 @@ public sealed partial class CheckoutService
 
     /// <summary>Resumes an expired checkout; SOLD_OUT when the items cannot be held again.</summary>
     public Task<CheckoutResult<Cart>> ResumeCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.ResumeCheckoutAsync(c, ct), cancellationToken);
+        ResumeCheckoutAsync(client, cartId, expectedVersion, CheckoutResumeOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Resumes an expired checkout, holding the same items again or, where <paramref name="options"/>
+    /// allow it, the best available seats of the same rates; SOLD_OUT when neither can be held. The
+    /// backend prices what it holds again, so the cart's total is the one the next payment must equal.
+    /// A paid cart is INVALID_STEP: resuming it must never lead to a second charge.
+    /// </summary>
+    public Task<CheckoutResult<Cart>> ResumeCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CheckoutResumeOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return ChangeCartAsync(
+            client,
+            cartId,
+            expectedVersion,
+            (b, c, ct) => c.Checkout.Status == CheckoutStatus.Complete || c.OrderId is not null
+                ? Task.FromException<Cart>(new BackendRejectedException(c.Channel, CommerceErrorCodes.InvalidStep, "The cart is already paid; there is nothing to resume.", field: "cartId"))
+                : b.ResumeCheckoutAsync(c, options, ct),
+            cancellationToken);
+    }
 
     private static Task<Cart>? UnknownLine(Cart cart, IEnumerable<string> lineIds) =>
         lineIds.FirstOrDefault(id => cart.FindLine(id) is null) is { } missing

@@ -14,6 +14,8 @@ internal sealed record CommerceCall(IResolverContext Context, ClientContext Clie
 
     public string? OptStr(string name) => Context.Arguments.GetValueOrDefault(name) as string;
 
+    public bool Bool(string name) => Context.Arguments.GetValueOrDefault(name) is true;
+
     public int Int(string name) => Convert.ToInt32(Context.Arguments[name], CultureInfo.InvariantCulture);
 
     public long? Version => Context.Arguments.GetValueOrDefault("expectedVersion") is { } v ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;

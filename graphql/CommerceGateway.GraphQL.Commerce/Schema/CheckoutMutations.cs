@@ -1,3 +1,4 @@
+using CommerceGateway.Adapters;
 using CommerceGateway.Checkout;
 using CommerceGateway.GraphQL.Commerce.Resolvers;
 using CommerceGateway.GraphQL.Types.Builders;
@@ -11,8 +12,13 @@ internal static class CheckoutMutations
     {
         m.CartMutation("checkoutBegin", "Begins checkout: the cart then lists the ordered steps its backend requires and the current one.", _ => { }, call =>
             call.Checkout.BeginCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
-        m.CartMutation("checkoutResume", "Resumes an expired checkout by holding its items again; SOLD_OUT when they are gone.", _ => { }, call =>
-            call.Checkout.ResumeCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
+        m.CartMutation(
+            "checkoutResume",
+            "Resumes an expired checkout by holding its items again, repriced by the backend (cost shows the total the next payment must equal); SOLD_OUT when they are gone. " +
+            "INVALID_STEP on a paid cart. Seated channels hold the same seats, or with allowAlternativeSeats the best available seats of the same session and rate.",
+            f => f.Arg("allowAlternativeSeats", "Boolean!", "When a held seat was taken meanwhile, hold the best available seats of the same session and rate instead of failing with SOLD_OUT.", "false"),
+            call => call.Checkout.ResumeCheckoutAsync(call.Client, call.Str("cartId"), call.Version, new CheckoutResumeOptions(call.Bool("allowAlternativeSeats")), call.Cancellation),
+            CommerceAccess.Checkout);
         m.Field("checkoutSubmitPayment", "CheckoutPaymentPayload!", f => f
             .Description(
                 "Pays the cart's total with a PSP token or transaction id. The same idempotency key replays the same result and never pays twice, " +

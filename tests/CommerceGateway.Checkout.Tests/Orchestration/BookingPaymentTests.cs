@@ -74,7 +74,7 @@ public sealed class BookingPaymentTests : IDisposable
 
     [Theory]
     [InlineData(12, 8)]
-    [InlineData(25, 0)]
+    [InlineData(20, 0)]
     public async Task Purchase_OfChosenItems_IsPricedFromThemLessWhatTheCommitPaid(int deposit, int due)
     {
         var booking = await BookingAsync(seats: 3);
@@ -89,6 +89,40 @@ public sealed class BookingPaymentTests : IDisposable
         Assert.Equal(chosen, purchased.Value.Order.Lines.Select(l => l.Id));
         Money[] charged = due > 0 ? [Usd(deposit), Usd(due)] : [Usd(deposit)];
         Assert.Equal(charged, _ledger.Amounts);
+    }
+
+    [Fact]
+    public async Task Purchase_OfItemsCostingLessThanTheCommitPaid_IsRefusedBeforeAnythingIsReleased_ThenEveryItemPaysExactly()
+    {
+        var booking = await BookingAsync(seats: 3);
+        await CommitAsync(booking, Usd(25m));
+        var chosen = booking.Booking.Items.Take(2).Select(i => i.Id).ToList();
+
+        var refused = await Checkout.PurchaseBookingAsync(Alice, booking.Id, chosen, null, "purchase-1", default);
+        var stillCommitted = await Checkout.GetBookingAsync(Alice, booking.Id, default);
+        var purchased = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-2", default);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((CommerceErrorCodes.InvalidInput, "itemIds"), (error.Code, error.Field));
+        Assert.Null(refused.Value);
+        Assert.Equal(BookingStatus.Committed, stillCommitted!.Booking.Status);
+        Assert.Equal(3, stillCommitted.Booking.Items.Count);
+        Assert.True(purchased.Succeeded, string.Join("; ", purchased.Errors));
+        Assert.Equal(1, _host.Bookings.Purchases);
+        Assert.Equal([Usd(25m), Usd(5m)], _ledger.Amounts);
+        Assert.Equal(purchased.Value!.Order.Total, purchased.Value.Order.AmountPaid);
+    }
+
+    [Fact]
+    public async Task Commit_AboveTheTotal_IsAnInvalidInputAndCollectsNothing()
+    {
+        var booking = await BookingAsync(seats: 2);
+
+        var refused = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: Usd(20.01m)), "commit-1", default);
+
+        Assert.Equal((CommerceErrorCodes.InvalidInput, "payment.amount"), (Assert.Single(refused.Errors).Code, refused.Errors[0].Field));
+        Assert.Empty(_ledger.Amounts);
+        Assert.Equal(BookingStatus.Held, (await Checkout.GetBookingAsync(Alice, booking.Id, default))!.Booking.Status);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Booking_HoldThenUnderpaidCommitThenFullCommitThenPurchaseOfOneItem()
+    public async Task Booking_UnderpaidAndOverpaidCommitsAreRefused_APurchaseOfOneOfTheTwoPaidSeatsIsRefused_BothPayExactlyTheTotal()
     {
         using var api = await fixture.Host.StorefrontAsync();
         var seats = await FreeSeatsAsync(api, 2);
@@ -84,23 +84,29 @@ public sealed class BookingCheckoutTests(CommerceFixture fixture) : IClassFixtur
         var deadline = booking.GetProperty("expiresAt").GetDateTimeOffset();
         Assert.InRange(deadline - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(40), TimeSpan.FromMinutes(46));
         var total = booking.GetProperty("total").GetProperty("amount").GetString()!;
+        var above = (decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture) + 0.01m).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await api.FailAsync("bookingCommit", "UNDERPAID", Commit, new { id = bookingId, amount = "1.00", key = OrderFlowCheckoutTests.NewKey() });
+        await api.FailAsync("bookingCommit", "INVALID_INPUT", Commit, new { id = bookingId, amount = above, key = OrderFlowCheckoutTests.NewKey() });
         var committed = (await api.MutateAsync("bookingCommit", Commit, new { id = bookingId, amount = total, key = OrderFlowCheckoutTests.NewKey() })).GetProperty("booking");
         Assert.Equal("COMMITTED", committed.GetProperty("status").GetString());
+        Assert.Equal(total, committed.GetProperty("amountPaid").GetProperty("amount").GetString());
         var kept = booking.GetProperty("items").EnumerateArray().First(i => i.GetProperty("seatId").GetString() == seats[0]).GetProperty("id").GetString();
+        const string Purchase = "mutation($id: ID!, $items: [ID!], $key: String!) { bookingPurchase(bookingId: $id, itemIds: $items, idempotencyKey: $key) { order { id paymentStatus total { amount } amountPaid { amount } lines { ticketCode } } userErrors { code field message } } }";
 
-        var order = (await api.MutateAsync(
-            "bookingPurchase",
-            "mutation($id: ID!, $items: [ID!], $key: String!) { bookingPurchase(bookingId: $id, itemIds: $items, idempotencyKey: $key) { order { id paymentStatus total { amount } amountPaid { amount } lines { ticketCode } } userErrors { code field message } } }",
-            new { id = bookingId, items = new[] { kept }, key = OrderFlowCheckoutTests.NewKey() })).GetProperty("order");
+        // The commit paid both seats; releasing one would keep its price, and the booking protocol has no refund.
+        var refused = await api.FailAsync("bookingPurchase", "INVALID_INPUT", Purchase, new { id = bookingId, items = new[] { kept }, key = OrderFlowCheckoutTests.NewKey() });
+        var afterRefusal = await SeatMapAsync(api);
+        var order = (await api.MutateAsync("bookingPurchase", Purchase, new { id = bookingId, items = (string[]?)null, key = OrderFlowCheckoutTests.NewKey() })).GetProperty("order");
 
-        Assert.Equal(1, order.GetProperty("lines").GetArrayLength());
-        Assert.Equal(booking.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() == kept).GetProperty("price").GetProperty("amount").GetString(), order.GetProperty("total").GetProperty("amount").GetString());
+        Assert.Equal("itemIds", refused.GetProperty("userErrors")[0].GetProperty("field")[0].GetString());
+        Assert.All(seats, s => Assert.Equal("HELD", afterRefusal[s]));
+        Assert.Equal(2, order.GetProperty("lines").GetArrayLength());
+        Assert.Equal(total, order.GetProperty("total").GetProperty("amount").GetString());
+        Assert.Equal(total, order.GetProperty("amountPaid").GetProperty("amount").GetString());
         Assert.Equal("PURCHASED", (await api.DataAsync("query($id: ID!) { booking(id: $id) { status } }", new { id = bookingId })).GetProperty("booking").GetProperty("status").GetString());
         var map = await SeatMapAsync(api);
-        Assert.Equal("SOLD", map[seats[0]]);
-        Assert.Equal("AVAILABLE", map[seats[1]]);
+        Assert.All(seats, s => Assert.Equal("SOLD", map[s]));
     }
 
     internal const string AddSeats = "mutation($id: ID!, $seats: [ID!], $n: Int!, $session: ID) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"1\", quantity: $n, sessionId: $session, seatIds: $seats }]) { cart { ...CartFields } userErrors { code field message } } }" + CommerceApi.CartFields;
