@@ -66,6 +66,27 @@ public sealed class IdentityOutageTests(StateStoreOutageFixture fixture) : IClas
         Assert.True(recovered.Body.GetProperty("keys").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public async Task Jwks_ConcurrentRequestsWhileRedisStallsAtAKeyRefresh_AllAnswer503WithinOneTimeout()
+    {
+        using var host = fixture.NewGateway(ShortKeyRefresh);
+        using var http = host.App.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await OutageAnswer.GetAsync(http, "/.well-known/jwks.json")).Status);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal("+OK", await fixture.Redis.CommandAsync("CLIENT", "PAUSE", "8000", "ALL"));
+        // The key refresh is shared: the requests that queue behind the first one's store read must
+        // get its answer, not one store timeout each in turn.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OutageAnswer.GetAsync(http, "/.well-known/jwks.json")));
+        Assert.Equal("+OK", await fixture.Redis.CommandAsync("CLIENT", "UNPAUSE"));
+
+        Assert.All(answers, answer =>
+        {
+            Assert.True(answer.Status == HttpStatusCode.ServiceUnavailable, $"Expected 503, got {(int)answer.Status}: {answer.Body}");
+            Assert.True(answer.Elapsed < OutageAnswer.Bound, $"Answered after {answer.Elapsed}; the bound is {OutageAnswer.Bound}.");
+        });
+    }
+
     private static Dictionary<string, string> TokenRequest() => new()
     {
         ["grant_type"] = "client_credentials",
