@@ -26,7 +26,7 @@ internal sealed class StoreOutageFilter : IEndpointFilter
             await OAuthResponses.WriteErrorAsync(http, new OAuthError(
                 StatusCodes.Status503ServiceUnavailable,
                 "temporarily_unavailable",
-                "The authorization server's store is unavailable; retry shortly.") { RetryAfter = StoreOutage.RetryAfter }).ConfigureAwait(false);
+                "The authorization server cannot reach its store; retry shortly with the same request.") { RetryAfter = StoreOutage.RetryAfter }).ConfigureAwait(false);
             return Results.Empty;
         }
     }
