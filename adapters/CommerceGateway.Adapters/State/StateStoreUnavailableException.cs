@@ -2,7 +2,12 @@ namespace CommerceGateway.Adapters.State;
 
 /// <summary>
 /// The shared state store (for example Redis) could not be reached or did not answer in time.
-/// Nothing is known to have changed; the caller may retry once the store is back.
+/// The outcome of a write is unknown: a command the store had already received before it stalled
+/// may still be applied when it resumes (the stores never send one later themselves). Repeating a
+/// write never applies it twice (seat holds are per holder, idempotency claims per fingerprint,
+/// session writes per expected version), so the caller may retry once the store is back and read
+/// what the store holds. The message names the operation and the client's error, for logs; it is
+/// not meant for clients.
 /// </summary>
 public sealed class StateStoreUnavailableException : Exception
 {
@@ -33,5 +38,5 @@ public sealed class StateStoreUnavailableException : Exception
     /// <param name="innerException">The client or network error, when there is one.</param>
     /// <returns>The exception, with a message naming the operation and the reason.</returns>
     public static StateStoreUnavailableException For(string operation, string reason, Exception? innerException = null) =>
-        new($"The state store is unavailable: {operation} failed ({reason}). Check that the store (Redis) is running and reachable; the call can be retried.", innerException);
+        new($"The state store is unavailable: {operation} failed ({reason}). Check that the store (Redis) is running and reachable. If the store received the command before failing, the command may still take effect.", innerException);
 }

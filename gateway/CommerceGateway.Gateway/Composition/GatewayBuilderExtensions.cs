@@ -1,5 +1,6 @@
 using CommerceGateway.Gateway.Composition;
 using CommerceGateway.Identity;
+using CommerceGateway.Gateway.Operations.Outages;
 using CommerceGateway.Gateway.Security;
 using CommerceGateway.Sandbox.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,8 @@ internal static class GatewayBuilderExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddProblemDetails();
+        // A state-store outage that reaches the exception handler is a 503, not the generic 500.
+        services.AddExceptionHandler<StateStoreOutageExceptionHandler>();
         services.AddHealthChecks();
         services.AddGatewayOptions(configuration);
         services.AddStateStore(configuration);

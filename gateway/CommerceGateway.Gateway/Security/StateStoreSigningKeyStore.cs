@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommerceGateway.Adapters.State;
 using CommerceGateway.Checkout.State;
 using CommerceGateway.Identity;
 
@@ -7,7 +8,8 @@ namespace CommerceGateway.Gateway.Security;
 /// <summary>
 /// Identity's signing keys as one versioned document in the shared state store, so every replica
 /// signs and verifies with the same keys and tokens survive restarts. Concurrent changes by two
-/// replicas are serialised by the store's optimistic version check.
+/// replicas are serialised by the store's optimistic version check. An outage of the store reaches
+/// identity as <see cref="IdentityStoreUnavailableException"/>.
 /// </summary>
 /// <remarks>
 /// The state store offers versioned documents with a sliding time to live and nothing durable
@@ -27,20 +29,39 @@ internal sealed class StateStoreSigningKeyStore(ISessionStore store) : ISigningK
 
     public async Task<IReadOnlyList<SigningKeyRecord>> GetKeysAsync(CancellationToken cancellationToken)
     {
-        var document = await store.GetAsync(DocumentId, cancellationToken).ConfigureAwait(false);
-        return document is null ? [] : Parse(document.Document);
+        try
+        {
+            var document = await store.GetAsync(DocumentId, cancellationToken).ConfigureAwait(false);
+            return document is null ? [] : Parse(document.Document);
+        }
+        catch (StateStoreUnavailableException e)
+        {
+            throw new IdentityStoreUnavailableException(e.Message, e);
+        }
     }
 
     public Task AddKeyAsync(SigningKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ChangeAsync(keys => keys.Any(k => k.KeyId == key.KeyId) ? null : [.. keys, key], cancellationToken);
+        return ChangeOrUnavailableAsync(keys => keys.Any(k => k.KeyId == key.KeyId) ? null : [.. keys, key], cancellationToken);
     }
 
     public Task RemoveKeyAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyId);
-        return ChangeAsync(keys => keys.Any(k => k.KeyId == keyId) ? [.. keys.Where(k => k.KeyId != keyId)] : null, cancellationToken);
+        return ChangeOrUnavailableAsync(keys => keys.Any(k => k.KeyId == keyId) ? [.. keys.Where(k => k.KeyId != keyId)] : null, cancellationToken);
+    }
+
+    private async Task ChangeOrUnavailableAsync(Func<IReadOnlyList<SigningKeyRecord>, List<SigningKeyRecord>?> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ChangeAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreUnavailableException e)
+        {
+            throw new IdentityStoreUnavailableException(e.Message, e);
+        }
     }
 
     /// <summary>Reads, changes and writes the key list, again from the top when another replica wrote first.</summary>

@@ -191,7 +191,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
         return WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string mediaType, Action<Utf8JsonWriter> write)
+    internal static async Task WriteAsync(HttpContext context, int status, string mediaType, Action<Utf8JsonWriter> write)
     {
         var response = context.Response;
         response.StatusCode = status;

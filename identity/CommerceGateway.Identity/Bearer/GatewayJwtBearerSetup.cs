@@ -37,12 +37,14 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
         }
 
         var authority = _options.Authority;
+        SigningKeyManager? localKeys = null;
         if (authority is null)
         {
             // Our own tokens: issuer and keys come from this process (the issuer may be known only
             // once the server listens), so nothing is fetched and no issuer is fixed here.
+            localKeys = _services.GetRequiredService<SigningKeyManager>();
             options.ConfigurationManager = new LocalIssuerConfigurationManager(
-                _services.GetRequiredService<SigningKeyManager>(),
+                localKeys,
                 _services.GetRequiredService<IdentityIssuer>(),
                 _time,
                 _options.RefreshInterval);
@@ -79,8 +81,15 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
             options.TokenHandlers.Add(new CachingJsonWebTokenHandler(_time, _options.ValidatedTokenCacheSize) { MapInboundClaims = false });
         }
 
-        // Runs after validation, cached or not: a revoked token is refused on its next request.
-        options.Events = new JwtBearerEvents { OnTokenValidated = RejectRevokedAsync };
+        // Revocation runs after validation, cached or not: a revoked token is refused on its next
+        // request. A store outage fails closed with 503 rather than 401 (BearerStoreOutage).
+        var outage = new BearerStoreOutage(localKeys);
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = RejectRevokedAsync,
+            OnAuthenticationFailed = outage.OnAuthenticationFailedAsync,
+            OnChallenge = BearerStoreOutage.OnChallengeAsync,
+        };
     }
 
     public void Configure(AuthorizationOptions options)
@@ -100,7 +109,19 @@ internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOp
         }
 
         var revoked = context.HttpContext.RequestServices.GetRequiredService<IRevokedTokenStore>();
-        if (await revoked.IsRevokedAsync(token.Id, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        bool isRevoked;
+        try
+        {
+            isRevoked = await revoked.IsRevokedAsync(token.Id, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StoreOutage.Find(e) is { } outage)
+        {
+            // Fail closed: a token whose revocation cannot be checked is not accepted.
+            BearerStoreOutage.Fail(context.HttpContext, outage, context.Fail);
+            return;
+        }
+
+        if (isRevoked)
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<GatewayJwtBearerSetup>>();
             IdentityLog.RevokedTokenRejected(logger, token.Id);

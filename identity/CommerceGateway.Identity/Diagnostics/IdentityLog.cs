@@ -34,4 +34,10 @@ internal static partial class IdentityLog
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Rejected a bearer token with id {TokenId}: it was revoked.")]
     public static partial void RevokedTokenRejected(ILogger logger, string tokenId);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "{Path} answered temporarily_unavailable: {Reason}")]
+    public static partial void StoreUnavailable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "A bearer token could not be checked, answering 503 (the token is neither accepted nor rejected): {Reason}")]
+    public static partial void BearerCheckUnavailable(ILogger logger, string reason);
 }

@@ -8,6 +8,8 @@ namespace CommerceGateway.Identity;
 /// <remarks>
 /// Replicas may add keys concurrently; every replica picks the same active key from the same set, so
 /// a store only has to keep every added key until it is removed.
+/// A store that cannot be reached throws <see cref="IdentityStoreUnavailableException"/>, so the
+/// endpoints and token validation answer 503 rather than fail as if a token were bad.
 /// </remarks>
 public interface ISigningKeyStore
 {

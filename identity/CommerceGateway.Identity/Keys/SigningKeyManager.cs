@@ -22,6 +22,8 @@ internal sealed class SigningKeyManager : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, SigningKey> _loaded = new(StringComparer.Ordinal);
     private volatile State? _state;
+    private int _finishedRefreshes; // written under _gate
+    private IdentityStoreUnavailableException? _lastOutage; // of the last finished refresh; under _gate
 
     public SigningKeyManager(ISigningKeyStore store, IOptions<IdentityOptions> options, ClientAuthenticator clients, TimeProvider time, ILogger<SigningKeyManager> logger)
     {
@@ -56,6 +58,7 @@ internal sealed class SigningKeyManager : IDisposable
 
     private async Task<SigningKeySet> RefreshAsync(CancellationToken cancellationToken)
     {
+        var finishedBefore = Volatile.Read(ref _finishedRefreshes);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -65,6 +68,26 @@ internal sealed class SigningKeyManager : IDisposable
                 return fresh.Keys;
             }
 
+            // A refresh that finished while this one waited found the store down: share its answer.
+            // Trying again would queue every waiter behind the one before it, each for a full
+            // store timeout, while a store that stalls answers none of them.
+            if (_lastOutage is { } outage && _finishedRefreshes != finishedBefore)
+            {
+                throw new IdentityStoreUnavailableException(outage.Message, outage);
+            }
+
+            return await LoadAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SigningKeySet> LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
             var records = (await _store.GetKeysAsync(cancellationToken).ConfigureAwait(false)).ToList();
             var active = PickActive(records, now);
             if (active is null)
@@ -97,11 +120,17 @@ internal sealed class SigningKeyManager : IDisposable
                 .DefaultIfEmpty(now + _options.RefreshInterval)
                 .Min();
             _state = new State(set, refreshAt);
+            _lastOutage = null;
             return set;
+        }
+        catch (IdentityStoreUnavailableException e)
+        {
+            _lastOutage = e;
+            throw;
         }
         finally
         {
-            _gate.Release();
+            Interlocked.Increment(ref _finishedRefreshes);
         }
     }
 

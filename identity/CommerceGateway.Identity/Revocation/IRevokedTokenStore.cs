@@ -6,6 +6,11 @@ namespace CommerceGateway.Identity;
 /// (<see cref="InMemoryRevokedTokenStore"/>); register another implementation (for example on the shared
 /// Redis state store) so every replica rejects a revoked token.
 /// </summary>
+/// <remarks>
+/// A store that cannot be reached throws <see cref="IdentityStoreUnavailableException"/>: token
+/// validation then fails closed with 503 (the token is neither accepted nor called invalid) and the
+/// OAuth endpoints answer <c>temporarily_unavailable</c>.
+/// </remarks>
 public interface IRevokedTokenStore
 {
     /// <summary>Adds a token id to the list until <paramref name="expiresAt"/>. Revoking twice is harmless.</summary>
