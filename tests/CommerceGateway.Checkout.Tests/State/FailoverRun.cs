@@ -19,6 +19,7 @@ internal sealed class FailoverRun
     private const int Pool = 5000;
     private const int BuyersPerReplica = 3;
     private const int SuccessesAfterFault = 20;
+    private const int HoldsBeforeFault = 20;
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(45);
 
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _holders = new(StringComparer.Ordinal);
@@ -48,8 +49,14 @@ internal sealed class FailoverRun
             .SelectMany((services, r) => Enumerable.Range(0, BuyersPerReplica).Select(b => Task.Run(() => BuyAsync(services, group, (r * 10) + b, stop.Token))))
             .ToArray();
 
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
-        Assert.False(_holders.IsEmpty, "No hold was acknowledged before the fault; the run did not start.");
+        // The fault hits buyers in full swing: both replicas connected and holds being acknowledged.
+        var start = Stopwatch.StartNew();
+        while (_holders.Count < HoldsBeforeFault && start.Elapsed < RecoveryBound)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(_holders.Count >= HoldsBeforeFault, $"Only {_holders.Count} holds were acknowledged within {RecoveryBound} before the fault; the run did not start.");
         await fault();
         Volatile.Write(ref _faulted, 1);
 
