@@ -9,7 +9,8 @@ namespace CommerceGateway.Checkout.State.Redis;
 /// one group and the group's fencing counter, all in one hash slot, so it checks and takes every
 /// seat atomically on a single Redis and on a Redis Cluster alike; holds lapse by Redis PX expiry.
 /// The holder's index (which seats to look at for "all of the holder's seats") lives in the holder's
-/// own slot and is written before the seats, so it always names at least the seats held.
+/// own slot and is written with the seats; when that write fails, the seats are given back, so
+/// the index always names at least the seats held.
 /// An acquisition is reported only once a replica has it (<see cref="RedisCommandRunner.ReplicatedAsync"/>),
 /// so a failover cannot hand its seats to a second holder; an extension lost in a failover only
 /// makes the hold lapse at its earlier expiry.
@@ -24,8 +25,6 @@ internal sealed class RedisSeatHoldStore(RedisCommandRunner redis, RedisKeys key
 
         var (ttlMs, expiresAt) = Expiry(ttl);
         var expiresMs = expiresAt.ToUnixTimeMilliseconds();
-        await IndexAsync("seat hold acquire", holder, seats, ttlMs, expiresMs, cancellationToken);
-
         var group = StateArguments.SeatGroup(seats[0]);
         var scriptKeys = new RedisKey[seats.Length + 1];
         scriptKeys[0] = keys.Fence(group);
@@ -34,11 +33,25 @@ internal sealed class RedisSeatHoldStore(RedisCommandRunner redis, RedisKeys key
             scriptKeys[i + 1] = keys.Seat(seats[i]);
         }
 
+        // The index entry and the seats are sent together (one round trip, not two); the index is
+        // on another slot, so if it fails the seats this call may have taken are given back.
         RedisValue[] values = [holder, ttlMs, expiresMs];
-        var result = (RedisResult[])(await redis.RunAsync(
+        var indexing = IndexAsync("seat hold acquire", holder, seats, ttlMs, expiresMs, cancellationToken);
+        var acquiring = redis.RunAsync(
             "seat hold acquire",
             db => SeatHoldScripts.Acquire.EvaluateAsync(db, scriptKeys, values),
-            cancellationToken))!;
+            cancellationToken);
+        try
+        {
+            await indexing;
+        }
+        catch (Exception)
+        {
+            await GiveBackAsync(acquiring, holder, scriptKeys);
+            throw;
+        }
+
+        var result = (RedisResult[])(await acquiring)!;
         if ((long)result[0] != 1)
         {
             return SeatHoldResult.Conflict([.. result.Skip(1).Select(p => seats[(int)p - 1])]);
@@ -48,12 +61,7 @@ internal sealed class RedisSeatHoldStore(RedisCommandRunner redis, RedisKeys key
         {
             // A hold only the master knows could vanish in a failover and go to a second holder;
             // the caller is told it failed, so the seats it took are given back.
-            var taken = result.Skip(2).Select(p => scriptKeys[(int)p]).ToArray();
-            if (taken.Length > 0)
-            {
-                await redis.RunAsync("seat hold acquire", db => SeatHoldScripts.Release.EvaluateAsync(db, taken, [holder]), CancellationToken.None);
-            }
-
+            await ReleaseTakenAsync(result, holder, scriptKeys);
             throw StateStoreUnavailableException.For("seat hold acquire", "no replica confirmed the hold in time, so a failover could lose it");
         }
 
@@ -115,21 +123,26 @@ internal sealed class RedisSeatHoldStore(RedisCommandRunner redis, RedisKeys key
         var indexed = seats is null ? await ReadIndexAsync("seat hold release", holder, cancellationToken) : null;
         var targets = seats ?? [.. indexed!.Keys];
         RedisValue[] values = [holder];
-        foreach (var group in Groups(targets))
-        {
-            var scriptKeys = group.Select(keys.Seat).ToArray();
-            await redis.RunAsync("seat hold release", db => SeatHoldScripts.Release.EvaluateAsync(db, scriptKeys, values), cancellationToken);
-        }
-
+        var releasing = Groups(targets)
+            .Select(group =>
+            {
+                var scriptKeys = group.Select(keys.Seat).ToArray();
+                return redis.RunAsync("seat hold release", db => SeatHoldScripts.Release.EvaluateAsync(db, scriptKeys, values), cancellationToken);
+            })
+            .ToList();
         if (indexed is not null)
         {
+            await Task.WhenAll(releasing);
             await PruneAsync("seat hold release", holder, indexed, []);
         }
         else
         {
+            // Sent with the seats (one round trip): an index entry is a hint, so dropping it when
+            // the seat's release failed only leaves that hold to lapse with its TTL.
             var index = keys.Holder(holder);
             RedisValue[] members = [.. seats!.Select(static s => (RedisValue)s)];
-            await redis.RunAsync("seat hold release", db => db.SortedSetRemoveAsync(index, members), CancellationToken.None);
+            var unindexing = redis.RunAsync("seat hold release", db => db.SortedSetRemoveAsync(index, members), CancellationToken.None);
+            await Task.WhenAll([.. releasing, unindexing]);
         }
     }
 
@@ -162,6 +175,35 @@ internal sealed class RedisSeatHoldStore(RedisCommandRunner redis, RedisKeys key
         var key = keys.Seat(seatId);
         var value = await redis.RunAsync("seat hold read", db => db.StringGetAsync(key), cancellationToken);
         return value.IsNull ? null : Parse(seatId, value!);
+    }
+
+    /// <summary>After a failed index write: releases the seats the acquisition took, if it took any.</summary>
+    private async Task GiveBackAsync(Task<RedisResult> acquiring, string holder, RedisKey[] scriptKeys)
+    {
+        try
+        {
+            await ReleaseTakenAsync((RedisResult[])(await acquiring)!, holder, scriptKeys);
+        }
+        catch (Exception ex) when (ex is StateStoreUnavailableException or OperationCanceledException)
+        {
+            // Not sent, or the store is gone as well: whatever was taken lapses with its TTL.
+        }
+    }
+
+    /// <summary>Releases the seats an acquisition found free (its result lists their positions), not those the holder already had.</summary>
+    private async Task ReleaseTakenAsync(RedisResult[] result, string holder, RedisKey[] scriptKeys)
+    {
+        if ((long)result[0] != 1)
+        {
+            return;
+        }
+
+        var taken = result.Skip(2).Select(p => scriptKeys[(int)p]).ToArray();
+        if (taken.Length > 0)
+        {
+            RedisValue[] values = [holder];
+            await redis.RunAsync("seat hold acquire", db => SeatHoldScripts.Release.EvaluateAsync(db, taken, values), CancellationToken.None);
+        }
     }
 
     /// <summary>Redis keeps milliseconds, so the expiry reported is the one stored.</summary>
