@@ -17,7 +17,9 @@ apt_install() {
 
 ensure_redis() {
   # Tests start their own redis-server on a free loopback port; they never use a system service.
-  if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
+  # redis-cli (redis-tools) creates the test Redis Cluster; Sentinel runs as `redis-server --sentinel`,
+  # so the redis-sentinel package is not needed.
+  if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null || ! command -v redis-cli >/dev/null; then
     echo "Installing redis-server and redis-tools (Debian packages)..."
     apt_install redis-server redis-tools
   fi

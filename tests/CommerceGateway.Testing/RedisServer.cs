@@ -13,16 +13,44 @@ namespace CommerceGateway.Testing;
 public sealed class RedisServer : IAsyncLifetime, IDisposable
 {
     private const string InstallHint = "redis-server is not installed. Run ./test.sh (it installs it) or: sudo apt-get install -y redis-server redis-tools";
+    private readonly IReadOnlyList<string> _leadingArguments;
+    private readonly IReadOnlyList<string> _extraArguments;
+    private readonly string _databaseFile = $"cg-redis-{Guid.NewGuid():N}.rdb";
     private Process? _process;
 
+    /// <summary>A plain server on a free port.</summary>
+    public RedisServer()
+        : this(FreePort.Next(), [], [])
+    {
+    }
+
+    private RedisServer(int port, IReadOnlyList<string> leadingArguments, IReadOnlyList<string> extraArguments)
+    {
+        Port = port;
+        _leadingArguments = leadingArguments;
+        _extraArguments = extraArguments;
+    }
+
     /// <summary>The TCP port the server listens on, stable across restarts.</summary>
-    public int Port { get; } = FreePort.Next();
+    public int Port { get; }
+
+    /// <summary>Whether the process is running (it may still be starting).</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A StackExchange.Redis connection string that connects quickly after an outage (the stores replace its timeouts with their own).</summary>
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=2000";
 
     /// <summary>"host:port", for redis-cli and redis-benchmark.</summary>
     public string Endpoint => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// A server on <paramref name="port"/> with more arguments: <paramref name="leadingArguments"/>
+    /// come first (a configuration file, <c>--sentinel</c>), <paramref name="extraArguments"/> after
+    /// the usual ones (cluster or replication settings). Used by <see cref="RedisCluster"/> and
+    /// <see cref="RedisSentinel"/>.
+    /// </summary>
+    public static RedisServer Configured(int port, IEnumerable<string> leadingArguments, IEnumerable<string> extraArguments) =>
+        new(port, [.. leadingArguments], [.. extraArguments]);
 
     /// <summary>Starts the server and waits until it answers PING.</summary>
     public async Task StartAsync()
@@ -39,12 +67,17 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        foreach (var argument in (string[])
+        [
+            .. _leadingArguments,
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
             "--protected-mode", "yes", "--loglevel", "warning",
-        })
+            // A replica stores the copy it receives from its master in this file; a file of its own
+            // (never the working directory's dump.rdb) keeps any other server from loading it at start.
+            "--dir", Path.GetTempPath(), "--dbfilename", _databaseFile,
+            .. _extraArguments,
+        ])
         {
             info.ArgumentList.Add(argument);
         }
@@ -90,7 +123,17 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
         _process.Dispose();
         _process = null;
+        File.Delete(Path.Combine(Path.GetTempPath(), _databaseFile));
     }
+
+    /// <summary>
+    /// Freezes the process (SIGSTOP): it keeps its connections but answers nothing, as a server
+    /// stuck on a slow disk or a paused VM would. <see cref="ThawAsync"/> lets it go on.
+    /// </summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
 
     /// <summary>
     /// Stops the server the way an operator would, with <c>SHUTDOWN NOSAVE</c> (it closes its client
@@ -165,6 +208,16 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
             {
                 return length < 0 ? "" : Encoding.UTF8.GetString([.. reply], reply.Count - body, length);
             }
+        }
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        var process = _process is { HasExited: false } running ? running : throw new InvalidOperationException($"redis-server on port {Port} is not running.");
+        var result = await ExternalProcess.RunAsync("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(10));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed: {result}");
         }
     }
 

@@ -2,8 +2,11 @@ namespace CommerceGateway.Adapters.State;
 
 /// <summary>
 /// Shared, time-limited seat holds. No seat is ever held by two holders: an acquisition takes
-/// every requested seat or none of them, atomically. Implementations throw
-/// <see cref="StateStoreUnavailableException"/> when the backing store cannot be reached in time.
+/// every requested seat or none of them, atomically. Seats belong to groups, the text before the
+/// last ':' of their id (the event session of "booking-demo:S1:17" is "booking-demo:S1"): one
+/// acquisition takes seats of one group, so that it stays atomic where a group is the unit of
+/// storage (one hash slot of a Redis Cluster). A holder may hold seats of many groups. Implementations
+/// throw <see cref="StateStoreUnavailableException"/> when the backing store cannot be reached in time.
 /// </summary>
 public interface ISeatHoldStore
 {
@@ -14,10 +17,11 @@ public interface ISeatHoldStore
     /// lists those seats.
     /// </summary>
     /// <param name="holder">Who holds the seats, for example a cart id.</param>
-    /// <param name="seatIds">The seats to hold; at least one, duplicates are ignored.</param>
+    /// <param name="seatIds">The seats to hold; at least one, all of one group, duplicates are ignored.</param>
     /// <param name="ttl">How long the hold lasts; must be positive.</param>
     /// <param name="cancellationToken">Cancels the wait for the store.</param>
     /// <returns>Whether the seats were acquired, with a fencing token when they were.</returns>
+    /// <exception cref="ArgumentException">No seat, an empty id, or seats of more than one group.</exception>
     Task<SeatHoldResult> AcquireAsync(string holder, IReadOnlyCollection<string> seatIds, TimeSpan ttl, CancellationToken cancellationToken = default);
 
     /// <summary>

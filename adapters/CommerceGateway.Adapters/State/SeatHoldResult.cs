@@ -3,8 +3,9 @@ namespace CommerceGateway.Adapters.State;
 /// <summary>The outcome of <see cref="ISeatHoldStore.AcquireAsync"/>.</summary>
 /// <param name="Acquired">True when every requested seat is now held by the holder.</param>
 /// <param name="FencingToken">
-/// On success, a token strictly greater than that of every earlier acquisition in the store;
-/// a backend can reject writes that carry an older token. Zero when nothing was acquired.
+/// On success, a token strictly greater than that of every earlier acquisition of the same seat
+/// group (tokens of different groups are unrelated); a backend can reject writes that carry an
+/// older token. Zero when nothing was acquired.
 /// </param>
 /// <param name="ExpiresAt">On success, when the holds lapse; <see cref="DateTimeOffset.MinValue"/> otherwise.</param>
 /// <param name="ConflictingSeatIds">The requested seats held by another holder; empty on success.</param>

@@ -18,7 +18,9 @@ internal sealed class CartLocks(ISeatHoldStore holds, IOptions<CheckoutOptions> 
     /// </summary>
     public async Task<CartLease?> TryAcquireAsync(string cartId, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
-        var lockId = "lock:cart:" + cartId;
+        // Group "cart:{id}" (the text before the last ':'): each cart's lock has its own fencing
+        // counter and hash slot instead of every cart sharing one.
+        var lockId = "cart:" + cartId + ":lock";
         var holder = SecureIds.New("lease");
         var deadline = time.GetUtcNow() + (wait ?? options.Value.CartLockWait);
         while (true)

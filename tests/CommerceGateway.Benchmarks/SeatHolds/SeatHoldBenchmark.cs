@@ -71,14 +71,14 @@ internal static class SeatHoldBenchmark
         var ttlMs = ((long)StoreLoad.HoldTtl.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 
         // One holder re-holding random seats: every call takes the full success path, as in our loops.
+        var seatKey = keys.SeatKeyPrefix("") + "__rand_int__";
         string[] acquireCommand =
         [
-            "EVALSHA", acquireSha, "4", (string)keys.FencingCounter!, (string)keys.Holder(RawHolder)!,
-            keys.SeatPrefix + "__rand_int__", keys.SeatPrefix + "__rand_int__", RawHolder, ttlMs, expiresAt, "a", "b",
+            "EVALSHA", acquireSha, "3", (string)keys.Fence("")!, seatKey, seatKey, RawHolder, ttlMs, expiresAt,
         ];
         string[] releaseCommand =
         [
-            "EVALSHA", releaseSha, "1", (string)keys.Holder(RawHolder)!, RawHolder, keys.SeatPrefix, "__rand_int__", "__rand_int__",
+            "EVALSHA", releaseSha, "2", seatKey, seatKey, RawHolder,
         ];
         var acquire = await RedisBenchmarkTool.RunAsync(port, clients, requests, acquireCommand);
         Console.WriteLine(Invariant($"redis-benchmark acquire script: {acquire.RequestsPerSecond:0} req/s"));

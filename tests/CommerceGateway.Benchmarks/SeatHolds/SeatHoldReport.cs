@@ -82,11 +82,13 @@ internal sealed class SeatHoldReport(
         text.AppendLine(raw.ReleaseCommand);
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("Why this reference: each store call is exactly one EVALSHA of a Lua script, so redis-benchmark");
+        text.AppendLine("Why this reference: each store call runs one Lua script over the seats (EVALSHA), so redis-benchmark");
         text.AppendLine("running the same two scripts (same key layout, two seats per hold, every acquisition on the");
-        text.AppendLine("success path) does the same server work per call; the ratio then measures only what our code and");
+        text.AppendLine("success path) does the seats' server work per call; the ratio then measures what our code and");
         text.AppendLine("the StackExchange.Redis client add (argument checks, key building, one multiplexed connection, result");
-        text.AppendLine("parsing, the per-call timeout). `-t set,get` would compare a script that does about ten Redis");
+        text.AppendLine("parsing, the per-call timeout) and the holder index, which lives in another hash slot for Redis");
+        text.AppendLine("Cluster and so is one more command per call (an index script with the acquisition, a ZREM with");
+        text.AppendLine("the release, each sent in the same round trip). `-t set,get` would compare a script that does about ten Redis");
         text.AppendLine("operations with single commands and understate us; it is shown for context only. redis-benchmark");
         text.AppendLine("uses one connection per client and waits for each reply before sending the next request (no");
         text.AppendLine("pipelining, its default and the usual baseline), while StackExchange.Redis multiplexes all loops over");

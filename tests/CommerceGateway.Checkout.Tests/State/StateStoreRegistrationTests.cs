@@ -65,6 +65,28 @@ public sealed class StateStoreRegistrationTests(RedisServer server) : IClassFixt
 
         Assert.Equal("cg:", options.KeyPrefix);
         Assert.Equal(TimeSpan.FromSeconds(2), options.OperationTimeout);
+        Assert.Null(options.ReplicaAcknowledgements);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.ReplicaAcknowledgementTimeout);
+    }
+
+    [Theory]
+    [InlineData(-1, 250, "StateStore:ReplicaAcknowledgements must be between 0 and 5, or unset for the default; got -1.")]
+    [InlineData(6, 250, "StateStore:ReplicaAcknowledgements must be between 0 and 5, or unset for the default; got 6.")]
+    [InlineData(1, 0, "StateStore:ReplicaAcknowledgementTimeout must be positive; got 00:00:00.")]
+    public void StateStoreOptions_InvalidReplicaAcknowledgements_FailWithMessageNamingTheKey(int replicas, int timeoutMs, string message)
+    {
+        using var services = StoreHost.Build(
+            NoSettings,
+            timeProvider: null,
+            options =>
+            {
+                options.ReplicaAcknowledgements = replicas;
+                options.ReplicaAcknowledgementTimeout = TimeSpan.FromMilliseconds(timeoutMs);
+            });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StateStoreOptions>>().Value);
+
+        Assert.Equal([message], failure.Failures);
     }
 
     [Fact]
@@ -84,6 +106,7 @@ public sealed class StateStoreRegistrationTests(RedisServer server) : IClassFixt
     [Theory]
     [InlineData("", "00:00:02", "StateStore:KeyPrefix must not be empty; use a short namespace such as \"cg:\".")]
     [InlineData("has space:", "00:00:02", "StateStore:KeyPrefix must be at most 64 characters without whitespace; got \"has space:\".")]
+    [InlineData("{cg}:", "00:00:02", "StateStore:KeyPrefix must not contain '{' or '}' (the store places its own Redis Cluster hash tags); got \"{cg}:\".")]
     [InlineData("cg:", "00:00:00", "StateStore:OperationTimeout must be between 00:00:00.010 and 00:01:00; got 00:00:00.")]
     [InlineData("cg:", "00:05:00", "StateStore:OperationTimeout must be between 00:00:00.010 and 00:01:00; got 00:05:00.")]
     public void StateStoreOptions_Invalid_FailWithMessageNamingTheKey(string prefix, string timeout, string message)

@@ -17,8 +17,12 @@ internal static class StoreHost
     /// share keys (<paramref name="keyPrefix"/>, or a new one).
     /// </summary>
     public static ServiceProvider Redis(RedisServer server, TimeSpan? operationTimeout = null, string? keyPrefix = null) =>
+        Redis(server.ConnectionString, operationTimeout, keyPrefix);
+
+    /// <summary>The Redis stores on any topology (a cluster's or Sentinel's connection string), under a key prefix of their own.</summary>
+    public static ServiceProvider Redis(string connectionString, TimeSpan? operationTimeout = null, string? keyPrefix = null) =>
         Build(
-            new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = server.ConnectionString },
+            new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = connectionString },
             timeProvider: null,
             options =>
             {

@@ -3,7 +3,7 @@ using CommerceGateway.Testing;
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
 /// <summary>Two gateway instances sharing one real redis-server and one sandbox, as two replicas behind a load balancer.</summary>
-public sealed class ReplicaFixture : IAsyncLifetime, IDisposable
+public sealed class ReplicaFixture : IGatewayReplicas, IAsyncLifetime, IDisposable
 {
     private CommerceGatewayHost? _first;
     private CommerceGatewayHost? _second;

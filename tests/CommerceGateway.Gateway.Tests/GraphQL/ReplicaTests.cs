@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
-/// <summary>Carts, seat holds and payment keys live in Redis: any gateway instance continues what another started.</summary>
-public sealed class ReplicaTests(ReplicaFixture replicas) : IClassFixture<ReplicaFixture>
+/// <summary>
+/// Carts, seat holds and payment keys live in Redis: any gateway instance continues what another
+/// started. Derived once per Redis topology (one redis-server, a Redis Cluster).
+/// </summary>
+public abstract class ReplicaTests(IGatewayReplicas replicas)
 {
     [Fact]
     public async Task CartStartedOnOneInstance_IsFinishedOnTheOther()

@@ -19,7 +19,7 @@ internal sealed class InMemorySeatHoldStore(TimeProvider timeProvider) : ISeatHo
     public Task<SeatHoldResult> AcquireAsync(string holder, IReadOnlyCollection<string> seatIds, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         StateArguments.Id(holder, nameof(holder));
-        var seats = StateArguments.Seats(seatIds, nameof(seatIds));
+        var seats = StateArguments.AcquisitionSeats(seatIds, nameof(seatIds));
         StateArguments.Ttl(ttl, nameof(ttl));
         cancellationToken.ThrowIfCancellationRequested();
 

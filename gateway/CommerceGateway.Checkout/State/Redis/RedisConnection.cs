@@ -27,6 +27,9 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         _logger = logger;
     }
 
+    /// <summary>True when the connection string names a Sentinel service (<c>serviceName=</c>): the endpoints are sentinels.</summary>
+    public bool UsesSentinel => !string.IsNullOrEmpty(_configuration.ServiceName);
+
     /// <summary>
     /// The multiplexer's timeouts are the ones that bound a command (see <see cref="RedisCommandRunner"/>):
     /// it fails a command only after taking it off its queue, so a command reported as timed out is

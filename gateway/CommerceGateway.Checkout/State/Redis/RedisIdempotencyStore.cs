@@ -5,6 +5,8 @@ namespace CommerceGateway.Checkout.State.Redis;
 /// <summary>
 /// Idempotency records as Redis hashes (f = fingerprint, s = "p" in progress or "c" completed,
 /// r = result). Claiming is one script, so exactly one of many concurrent first requests gets New.
+/// Each record is its own unit (one key per script, so any hash slot will do); a claim is reported
+/// New only once a replica has it, so a failover cannot let a retry run the request again.
 /// </summary>
 internal sealed class RedisIdempotencyStore(RedisCommandRunner redis, RedisKeys keys) : IIdempotencyStore
 {
@@ -46,6 +48,16 @@ internal sealed class RedisIdempotencyStore(RedisCommandRunner redis, RedisKeys 
         RedisKey[] scriptKeys = [keys.Idempotency(key)];
         RedisValue[] values = [fingerprint, TtlMs(ttl)];
         var items = (RedisResult[])(await redis.RunAsync("idempotency begin", db => Begin.EvaluateAsync(db, scriptKeys, values), ct))!;
+        if ((string?)items[0] == "n" && !await redis.ReplicatedAsync("idempotency begin", scriptKeys[0]))
+        {
+            // A claim only the master knows could vanish in a failover, and a retry on the promoted
+            // replica would run the payment a second time: the claim is dropped and the caller,
+            // told it failed, runs nothing.
+            RedisValue[] fingerprintOnly = [fingerprint];
+            await redis.RunAsync("idempotency begin", db => Abandon.EvaluateAsync(db, scriptKeys, fingerprintOnly), CancellationToken.None);
+            throw Adapters.State.StateStoreUnavailableException.For("idempotency begin", "no replica confirmed the claim in time, so a failover could lose it");
+        }
+
         return (string?)items[0] switch
         {
             "n" => IdempotencyBeginResult.New,
@@ -69,6 +81,12 @@ internal sealed class RedisIdempotencyStore(RedisCommandRunner redis, RedisKeys 
         {
             throw IdempotencyKeyMismatchException.ForKey(key);
         }
+
+        // The request has run: failing now would report a failure for a payment that happened. The
+        // wait only narrows the window in which a failover loses the result (the runner logs it when
+        // no replica confirms); the claim, confirmed at begin, then keeps a retry at InProgress
+        // until it lapses.
+        await redis.ReplicatedAsync("idempotency complete", scriptKeys[0]);
     }
 
     public async Task AbandonAsync(string key, string fingerprint, CancellationToken ct = default)
