@@ -42,6 +42,7 @@ internal static class GatewayApplicationExtensions
 
         app.MapPartnerRoutes();
         app.MapCommerceGraphQL();
+        app.MapLivescaleFrontDoor();
 
         return app;
     }

@@ -1,0 +1,84 @@
+using CommerceGateway.Adapters;
+using CommerceGateway.Checkout;
+
+namespace CommerceGateway.Gateway.FrontDoors.Livescale;
+
+/// <summary>
+/// A basket is a checkout core cart plus its <see cref="LivescaleBasketDocument"/>. Reads go through
+/// <see cref="CheckoutService"/> (so a processing payment is brought up to date and ownership is the
+/// core's); a cart of another channel, or one made outside this front door, does not exist here.
+/// </summary>
+internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocuments documents)
+{
+    public CheckoutService Checkout => checkout;
+
+    public LivescaleDocuments Documents => documents;
+
+    /// <summary>The basket, or the error model's 404.</summary>
+    public async Task<(Cart? Cart, LivescaleBasketDocument? Basket, IResult? Error)> LoadAsync(LivescaleCaller caller, string basketId, CancellationToken cancellationToken)
+    {
+        var basket = await documents.GetBasketAsync(basketId, cancellationToken);
+        if (basket is null || basket.Owner != caller.Client.ClientId || !SameChannel(basket.Channel, caller.Channel))
+        {
+            return (null, null, LivescaleErrors.NotFound("basket", basketId));
+        }
+
+        var cart = await checkout.GetCartAsync(caller.Client, basketId, cancellationToken);
+        return cart is null || !SameChannel(cart.Channel, caller.Channel)
+            ? (null, null, LivescaleErrors.NotFound("basket", basketId))
+            : (cart, basket, null);
+    }
+
+    /// <summary>
+    /// Applies a checkout core change to a basket that is not frozen by an order, and answers the basket.
+    /// <paramref name="change"/> gets the cart as read; a refused change is the error model.
+    /// </summary>
+    public async Task<IResult> ChangeAsync(
+        LivescaleCaller caller,
+        string basketId,
+        Func<Cart, LivescaleBasketDocument, Task<CheckoutResult<Cart>>> change,
+        CancellationToken cancellationToken)
+    {
+        var (cart, basket, error) = await LoadAsync(caller, basketId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (await FrozenAsync(basket!, cancellationToken) is { } frozen)
+        {
+            return frozen;
+        }
+
+        var result = await change(cart!, basket!);
+        if (!result.Succeeded)
+        {
+            return LivescaleErrors.From(result.Errors);
+        }
+
+        var fresh = await documents.GetBasketAsync(basketId, cancellationToken) ?? basket!;
+        return LivescaleJson.Ok(LivescaleBasketView.Of(result.Value!, fresh));
+    }
+
+    /// <summary>A 409 while an order made from the basket has not failed: its total is what Livescale authorizes.</summary>
+    public async Task<IResult?> FrozenAsync(LivescaleBasketDocument basket, CancellationToken cancellationToken)
+    {
+        if (basket.OrderId is not { } orderId)
+        {
+            return null;
+        }
+
+        var order = await documents.GetOrderAsync(orderId, cancellationToken);
+        return order is null || order.Status == "FAILED"
+            ? null
+            : LivescaleErrors.Error(StatusCodes.Status409Conflict, "basket_ordered", $"Basket '{basket.CartId}' became order '{orderId}'; it cannot change any more.");
+    }
+
+    /// <summary>Begins the core's checkout once the basket has items, so the backend lists the steps it needs.</summary>
+    public async Task<CheckoutResult<Cart>> EnsureCheckoutAsync(LivescaleCaller caller, Cart cart, CancellationToken cancellationToken) =>
+        cart.Checkout.Steps.Count > 0 || cart.Lines.Count == 0
+            ? CheckoutResult.Ok(cart)
+            : await checkout.BeginCheckoutAsync(caller.Client, cart.Id, null, cancellationToken);
+
+    public static bool SameChannel(string name, Channel channel) => string.Equals(name, channel.Name, StringComparison.OrdinalIgnoreCase);
+}
