@@ -113,7 +113,10 @@ internal sealed class LivescaleOrders(LivescaleDocuments documents, LivescalePay
         var captured = await payments.CaptureAsync(caller, order, cancellationToken);
         if (captured.Value is not { } record)
         {
-            return (null, LivescaleRefusal.From(captured.Errors));
+            // A backend that refuses the capture outright leaves the authorization as it was: the order shows the failure and its reason.
+            return captured.Errors[0].Code == CommerceErrorCodes.CaptureFailed
+                ? (await SaveAsync(order with { PaymentStatus = "FAILED", Reason = captured.Errors[0].Message, CaptureAttempts = order.CaptureAttempts + 1 }, cancellationToken), null)
+                : (null, LivescaleRefusal.From(captured.Errors));
         }
 
         var next = record.Order.PaymentStatus == PaymentStatus.Paid
