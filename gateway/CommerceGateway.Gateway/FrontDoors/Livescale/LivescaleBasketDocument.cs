@@ -19,6 +19,9 @@ internal sealed record LivescaleBasketDocument(string CartId, string Owner, stri
     /// </summary>
     public LivescaleAddress? BillingAddress { get; init; }
 
+    /// <summary>The chosen shipping method, chosen again when a backend reopens its delivery step after an item change.</summary>
+    public string? ShippingMethod { get; init; }
+
     public string? PaymentMethod { get; init; }
 
     /// <summary>The order made from the basket; while it has not failed, the basket is frozen.</summary>

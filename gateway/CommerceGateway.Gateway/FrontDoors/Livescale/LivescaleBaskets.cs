@@ -80,5 +80,48 @@ internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocume
             ? CheckoutResult.Ok(cart)
             : await checkout.BeginCheckoutAsync(caller.Client, cart.Id, null, cancellationToken);
 
+    /// <summary>
+    /// Walks the backend's steps up to payment again with what the basket already holds: a backend that
+    /// reopens its checkout when an item changes (Guest Manager) gets the buyer, the addresses and the
+    /// shipping method again, so Livescale, which sent them once, need not.
+    /// </summary>
+    public async Task<CheckoutResult<Cart>> CatchUpAsync(LivescaleCaller caller, Cart cart, LivescaleBasketDocument basket, CancellationToken cancellationToken)
+    {
+        var client = caller.Client;
+        for (var attempt = 0; attempt < 4 && cart.Checkout.NextIncomplete is { Kind: not CheckoutStepKind.Payment } step; attempt++)
+        {
+            var shipping = basket.ShippingAddress?.ToAddress();
+            var billing = basket.BillingAddress?.ToAddress();
+            Task<CheckoutResult<Cart>>? again = step.Kind switch
+            {
+                CheckoutStepKind.Email when cart.Buyer is { Email: not null } buyer => checkout.UpdateBuyerAsync(client, cart.Id, buyer, null, cancellationToken),
+                CheckoutStepKind.Address when (shipping ?? billing) is not null && caller.Channel.Supports(ChannelCapabilities.Shipping) =>
+                    checkout.UpdateAddressesAsync(client, cart.Id, shipping, billing, null, cancellationToken),
+                CheckoutStepKind.Delivery when basket.ShippingMethod is { } method => checkout.SelectShippingOptionAsync(client, cart.Id, method, null, cancellationToken),
+                _ => null,
+            };
+            if (again is null)
+            {
+                break;
+            }
+
+            var result = await again;
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            if (result.Value!.Checkout.NextIncomplete?.Kind == step.Kind)
+            {
+                // Sending it again did not complete the step: what it needs is not in the basket.
+                return result;
+            }
+
+            cart = result.Value;
+        }
+
+        return CheckoutResult.Ok(cart);
+    }
+
     public static bool SameChannel(string name, Channel channel) => string.Equals(name, channel.Name, StringComparison.OrdinalIgnoreCase);
 }

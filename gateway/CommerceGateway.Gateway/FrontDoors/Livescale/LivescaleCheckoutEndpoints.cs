@@ -157,7 +157,13 @@ internal static class LivescaleCheckoutEndpoints
         return await baskets.ChangeAsync(caller, basket_id, async (cart, _) =>
         {
             var begun = await baskets.EnsureCheckoutAsync(caller, cart, http.RequestAborted);
-            return begun.Succeeded ? await baskets.Checkout.SelectShippingOptionAsync(caller.Client, cart.Id, body.Id, null, http.RequestAborted) : begun;
+            var chosen = begun.Succeeded ? await baskets.Checkout.SelectShippingOptionAsync(caller.Client, cart.Id, body.Id, null, http.RequestAborted) : begun;
+            if (chosen.Succeeded)
+            {
+                await baskets.Documents.UpdateBasketAsync(cart.Id, b => b with { ShippingMethod = body.Id }, http.RequestAborted);
+            }
+
+            return chosen;
         }, http.RequestAborted);
     }
 

@@ -52,12 +52,13 @@ internal static class LivescaleOrderEndpoints
         }
 
         var begun = await baskets.EnsureCheckoutAsync(caller, cart, cancellationToken);
-        if (!begun.Succeeded)
+        var caughtUp = begun.Succeeded ? await baskets.CatchUpAsync(caller, begun.Value!, basket, cancellationToken) : begun;
+        if (!caughtUp.Succeeded)
         {
-            return LivescaleErrors.From(begun.Errors);
+            return LivescaleErrors.From(caughtUp.Errors);
         }
 
-        cart = begun.Value!;
+        cart = caughtUp.Value!;
         if (cart.Checkout.Status is not (CheckoutStatus.Open or CheckoutStatus.PaymentFailed))
         {
             return LivescaleErrors.Error(StatusCodes.Status409Conflict, "basket_ordered", $"The basket's checkout is {cart.Checkout.Status}; it cannot be ordered.");
@@ -65,7 +66,7 @@ internal static class LivescaleOrderEndpoints
 
         if (cart.Checkout.NextIncomplete is { Kind: not CheckoutStepKind.Payment } step)
         {
-            return Incomplete($"The {step.Kind} step still needs {string.Join(", ", step.Missing)}.");
+            return Incomplete(step.Missing.Count > 0 ? $"The {step.Kind} step still needs {string.Join(", ", step.Missing)}." : $"The backend's {step.Kind} step is not complete.");
         }
 
         var order = new LivescaleOrderDocument("lso_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller.Client.ClientId, caller.Channel.Name, cart.Id, cart.Totals.Total.Amount, cart.Currency.Code);

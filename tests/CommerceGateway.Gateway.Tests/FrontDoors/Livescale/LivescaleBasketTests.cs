@@ -104,4 +104,19 @@ public sealed class LivescaleBasketTests(LivescaleFrontDoorFixture fixture) : IC
         Assert.Subset(fixture.Conformance.Operations.ToHashSet(), LivescaleSpec.Instance.Operations.ToHashSet());
         Assert.Equal(20, LivescaleSpec.Instance.Operations.Count);
     }
+
+    [Theory]
+    [InlineData("guestmanager-demo")]
+    [InlineData("orderflow-demo")]
+    public async Task ItemsChangedAfterTheAddresses_TheBasketStillOrdersAtItsNewTotal(string channelName)
+    {
+        var channel = LivescaleChannelCase.Of(channelName);
+        using var shop = await fixture.ShopperAsync(channelName);
+        var id = (await LivescaleFlow.ReadyBasketAsync(shop, channel)).GetProperty("id").GetString()!;
+
+        var more = await shop.OkAsync(HttpMethod.Post, $"baskets/{id}/items", new[] { new { id = channel.Items[0].Sku, quantity = 1 } });
+        var order = await shop.OkAsync(HttpMethod.Post, "orders", new { basket_id = id }, 201);
+
+        Assert.Equal(more.GetProperty("total").GetDecimal(), order.GetProperty("total_invoiced").GetDecimal());
+    }
 }
