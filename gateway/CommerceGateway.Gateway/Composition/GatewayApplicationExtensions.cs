@@ -27,6 +27,7 @@ internal static class GatewayApplicationExtensions
             app.UseGraphiQL();
         }
 
+        app.UseLivescaleFrontDoorFaults();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: timeouts and rate limits apply to callers we know, per client id.
@@ -42,6 +43,7 @@ internal static class GatewayApplicationExtensions
 
         app.MapPartnerRoutes();
         app.MapCommerceGraphQL();
+        app.MapLivescaleFrontDoor();
 
         return app;
     }

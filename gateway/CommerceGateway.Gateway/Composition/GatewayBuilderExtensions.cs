@@ -40,6 +40,7 @@ internal static class GatewayBuilderExtensions
         services.AddPartnerRoutes(configuration);
         services.AddGatewayOperations(configuration);
         services.AddCommerceGraphQL(configuration);
+        services.AddLivescaleFrontDoor(configuration);
         return builder;
     }
 

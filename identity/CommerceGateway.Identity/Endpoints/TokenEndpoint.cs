@@ -19,6 +19,10 @@ internal static class TokenEndpoint
         endpoints.MapPost(AliasPath, HandleAsync).WithName("IdentityTokenAlias").DisableAntiforgery();
     }
 
+    /// <summary>The same token endpoint at another path, for a front door whose protocol puts it under its own base URL.</summary>
+    public static RouteHandlerBuilder MapTokenEndpointAt(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.MapPost(pattern, HandleAsync).DisableAntiforgery();
+
     private static async Task HandleAsync(HttpContext context, ClientAuthentication authentication, AccessTokenIssuer issuer, IdentityMetrics metrics, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;

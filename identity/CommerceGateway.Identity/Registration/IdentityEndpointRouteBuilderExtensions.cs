@@ -28,4 +28,18 @@ public static class IdentityEndpointRouteBuilderExtensions
         group.MapDiscoveryEndpoints();
         return group;
     }
+
+    /// <summary>
+    /// Maps the token endpoint (the same client-credentials grant, clients, keys and RFC 6749 errors as
+    /// <c>POST /oauth/token</c>) at another route, e.g. under a front door's per-channel base URL.
+    /// Requires <c>services.AddGatewayIdentity(...)</c>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoints.</param>
+    /// <param name="pattern">The route pattern, e.g. <c>/livescale/{channel}/oauth/token</c>.</param>
+    /// <returns>The endpoint, to add filters or conventions.</returns>
+    public static RouteHandlerBuilder MapGatewayTokenEndpoint(this IEndpointRouteBuilder endpoints, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapTokenEndpointAt(pattern).WithTags("Identity");
+    }
 }

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using CommerceGateway.Testing;
 using Json.Schema;
 using Microsoft.OpenApi;
+#if !OPENAPI_V2
 using Microsoft.OpenApi.Extensions;
 using Microsoft.OpenApi.Readers;
+#endif
 
 namespace CommerceGateway.Adapters.Livescale.Tests.Infrastructure;
 
@@ -84,14 +86,23 @@ internal sealed class LivescaleSpec
     private static LivescaleSpec Load()
     {
         var text = File.ReadAllText(RepositoryLayout.PathOf("adapters", "CommerceGateway.Adapters.Livescale", "Protocol", "livescale-shopping-api.openapi.json"));
+#if OPENAPI_V2
+        // OpenAPI.NET 2 (what the gateway's ASP.NET OpenAPI brings along) reads JSON itself.
+        var read = OpenApiDocument.Parse(text, "json");
+        var errors = read.Diagnostic?.Errors ?? [];
+        var serialized = errors.Count > 0 ? string.Empty : read.Document!.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0).GetAwaiter().GetResult();
+#else
         var document = new OpenApiStringReader().Read(text, out var diagnostic);
-        if (diagnostic.Errors.Count > 0)
+        var errors = diagnostic.Errors;
+        var serialized = errors.Count > 0 ? string.Empty : document.SerializeAsJson(OpenApiSpecVersion.OpenApi3_0);
+#endif
+        if (errors.Count > 0)
         {
-            throw new InvalidOperationException("The Livescale spec does not read: " + string.Join("; ", diagnostic.Errors.Select(e => e.Message)));
+            throw new InvalidOperationException("The Livescale spec does not read: " + string.Join("; ", errors.Select(e => e.Message)));
         }
 
         // The spec as JSON; schema references then point into $defs of each response schema.
-        var json = JsonNode.Parse(document.SerializeAsJson(OpenApiSpecVersion.OpenApi3_0).Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!;
+        var json = JsonNode.Parse(serialized.Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!;
         var defs = json["components"]!["schemas"]!;
         var operations = new List<SpecOperation>();
         foreach (var (template, item) in json["paths"]!.AsObject())
