@@ -28,6 +28,10 @@ internal static class DefaultResolver
         }
     }
 
+    /// <summary>The compiled getter of <paramref name="fieldName"/> on <paramref name="type"/>, or null when it has none.</summary>
+    public static Func<object, object?>? GetterFor(Type type, string fieldName) =>
+        Getters.GetOrAdd((type, fieldName), static key => Compile(key.Item1, key.Item2));
+
     private static Func<object, object?>? Compile(Type type, string name)
     {
         var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);

@@ -1,0 +1,135 @@
+using CommerceGateway.GraphQL.Language.Ast;
+using CommerceGateway.GraphQL.Types;
+
+namespace CommerceGateway.GraphQL.Execution;
+
+/// <summary>
+/// One response key of a <see cref="CollectedFields"/> and what executing it needs that does not
+/// change between requests sharing the plan: the field definition, the arguments when they are all
+/// literals, the sub-selection per runtime type and the default resolver's getter. Each cache is
+/// filled on first use and published as one reference, so concurrent requests see either nothing
+/// (and compute the same value) or a complete entry.
+/// </summary>
+internal sealed class CollectedField(string key, FieldNode first)
+{
+    private FieldDefinition? _definition;
+    private IReadOnlyDictionary<string, object?>? _literalArguments;
+    private int _argumentsAreLiteral;
+    private ChildEntry? _child;
+    private Dictionary<ObjectGraphType, CollectedFields>? _children;
+    private GetterEntry? _getter;
+    private int _needsPath;
+
+    public string Key { get; } = key;
+
+    public List<FieldNode> Nodes { get; } = [first];
+
+    /// <summary>Whether executing the field reads its response path: a resolver sees it, lists and objects extend it.</summary>
+    public bool NeedsPath(FieldDefinition field)
+    {
+        if (_needsPath == 0)
+        {
+            _needsPath = field.Resolver is not null || !Executor.IsLeaf(field.Type) ? 1 : 2;
+        }
+
+        return _needsPath == 1;
+    }
+
+    public FieldDefinition DefinitionFor(Schema schema, ObjectGraphType parentType) =>
+        _definition ??= Executor.FieldDefinitionFor(schema, parentType, Nodes[0].Name);
+
+    /// <summary>Coerced arguments: once per plan when every argument is a literal, otherwise per call (they read variables).</summary>
+    public IReadOnlyDictionary<string, object?> ArgumentsFor(FieldDefinition field, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (field.Arguments.Count == 0)
+        {
+            return EmptyArguments;
+        }
+
+        if (_literalArguments is { } cached)
+        {
+            return cached;
+        }
+
+        var node = Nodes[0];
+        var arguments = ArgumentValues.Coerce(field.Arguments, node.Arguments, variables, node.Location);
+        if (_argumentsAreLiteral == 0)
+        {
+            _argumentsAreLiteral = node.Arguments.Any(a => ReferencesVariable(a.Value)) ? 2 : 1;
+        }
+
+        if (_argumentsAreLiteral == 1)
+        {
+            _literalArguments = arguments;
+        }
+
+        return arguments;
+    }
+
+    public CollectedFields? CachedChild(ObjectGraphType type)
+    {
+        if (_child is { } child && ReferenceEquals(child.Type, type))
+        {
+            return child.Fields;
+        }
+
+        var children = Volatile.Read(ref _children);
+        if (children is null)
+        {
+            return null;
+        }
+
+        lock (children)
+        {
+            return children.GetValueOrDefault(type);
+        }
+    }
+
+    public void CacheChild(ObjectGraphType type, CollectedFields fields)
+    {
+        if (_child is null)
+        {
+            _child = new ChildEntry(type, fields);
+            return;
+        }
+
+        // Abstract types: more than one runtime type under the same field.
+        var children = Volatile.Read(ref _children) ?? Interlocked.CompareExchange(ref _children, [], null) ?? _children!;
+        lock (children)
+        {
+            children[type] = fields;
+        }
+    }
+
+    public object? ResolveByDefault(object? source, string fieldName)
+    {
+        if (source is null or IReadOnlyDictionary<string, object?> or IDictionary<string, object?>)
+        {
+            return DefaultResolver.Resolve(source, fieldName);
+        }
+
+        var type = source.GetType();
+        var getter = _getter;
+        if (getter is null || getter.Type != type)
+        {
+            getter = new GetterEntry(type, DefaultResolver.GetterFor(type, fieldName));
+            _getter = getter;
+        }
+
+        return getter.Getter?.Invoke(source);
+    }
+
+    private static bool ReferencesVariable(ValueNode value) => value switch
+    {
+        VariableNode => true,
+        ListValueNode list => list.Values.Any(ReferencesVariable),
+        ObjectValueNode map => map.Fields.Any(f => ReferencesVariable(f.Value)),
+        _ => false,
+    };
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyArguments = new Dictionary<string, object?>();
+
+    private sealed record ChildEntry(ObjectGraphType Type, CollectedFields Fields);
+
+    private sealed record GetterEntry(Type Type, Func<object, object?>? Getter);
+}

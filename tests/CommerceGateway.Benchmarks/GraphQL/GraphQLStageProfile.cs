@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CommerceGateway.GraphQL.Execution;
+using CommerceGateway.GraphQL.Http;
+using CommerceGateway.GraphQL.Language;
+using CommerceGateway.GraphQL.Language.Ast;
+using CommerceGateway.GraphQL.Protection;
+
+namespace CommerceGateway.Benchmarks.GraphQL;
+
+/// <summary>
+/// Where a cached checkout request spends its time inside the engine: each stage the HTTP endpoint
+/// runs, timed alone in a loop on one thread (Stopwatch) with the bytes it allocates
+/// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), then the whole path. A profile to find
+/// levers, not a benchmark with a reference: numbers move with the machine's load.
+/// </summary>
+internal static class GraphQLStageProfile
+{
+    public static async Task<int> RunAsync(BenchmarkArguments arguments)
+    {
+        var iterations = arguments.Int("iterations", 20000, 100, 1_000_000);
+        var schema = CheckoutSchema.Create();
+        var executor = new GraphQLExecutor(schema);
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["query"] = CheckoutQuery.Text,
+            ["operationName"] = CheckoutQuery.OperationName,
+            ["variables"] = CheckoutQuery.Variables,
+        }));
+        var request = ParseRequest(body);
+        var document = Parser.Parse(CheckoutQuery.Text);
+        var operation = document.Definitions.OfType<OperationDefinitionNode>().Single();
+        var variables = VariableValues.Coerce(schema, operation, request.Variables, []);
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        var warm = await executor.ExecuteAsync(request);
+        if (warm.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("The checkout query failed: " + warm.ToJson());
+        }
+
+        Console.WriteLine(Invariant($"{Environment.ProcessorCount} CPUs, load average {MachineInfo.LoadAverageNow()}; {iterations} iterations per stage, one thread."));
+        Console.WriteLine("| stage | µs per request | bytes allocated per request |");
+        Console.WriteLine("|---|---|---|");
+        var total = 0.0;
+        total += await Stage("request JSON to GraphQLRequest (JsonDocument + plain variables)", iterations, () => { ParseRequest(body); return default; });
+        total += await Stage("document hash (SHA-256 of the text) + cache key", iterations, () => { DocumentHash.Of(CheckoutQuery.Text); return default; });
+        await Stage("  of which: variable coercion", iterations, () => { VariableValues.Coerce(schema, operation, request.Variables, []); return default; });
+        await Stage("  of which: limits (OperationAnalyzer)", iterations, () => { OperationAnalyzer.Check(schema, executor.Options.Limits, document, operation, variables); return default; });
+        total += await Stage("ExecuteAsync, cached (hash, lookup, coercion, limits, execution, metrics)", iterations, async () => await executor.ExecuteAsync(request));
+        total += await Stage("response JSON written (Utf8JsonWriter over a reused buffer)", iterations, () =>
+        {
+            buffer.ResetWrittenCount();
+            using var writer = new Utf8JsonWriter(buffer, ExecutionResult.WriterOptions);
+            warm.WriteTo(writer);
+            return default;
+        });
+        Console.WriteLine(Invariant($"| sum of the stages the endpoint runs | {total:0.00} | |"));
+        await Stage("whole path: body bytes to response bytes", iterations, async () =>
+        {
+            var result = await executor.ExecuteAsync(ParseRequest(body));
+            buffer.ResetWrittenCount();
+            using var writer = new Utf8JsonWriter(buffer, ExecutionResult.WriterOptions);
+            result.WriteTo(writer);
+        });
+        return 0;
+    }
+
+    private static GraphQLRequest ParseRequest(byte[] body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return HttpRequestParser.FromJson(json.RootElement, queriesOnly: false, out _)!;
+    }
+
+    private static async Task<double> Stage(string name, int iterations, Func<ValueTask> work)
+    {
+        for (var i = 0; i < Math.Min(iterations, 5000); i++)
+        {
+            await work();
+        }
+
+        var best = double.MaxValue;
+        long bytes = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < iterations; i++)
+            {
+                await work();
+            }
+
+            var micros = Stopwatch.GetElapsedTime(started).TotalMicroseconds / iterations;
+            bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
+            best = Math.Min(best, micros);
+        }
+
+        Console.WriteLine(Invariant($"| {name} | {best:0.00} | {bytes} |"));
+        return best;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
