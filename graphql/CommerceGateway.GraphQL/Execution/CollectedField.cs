@@ -103,19 +103,21 @@ internal sealed class CollectedField(string key, FieldNode first)
 
     public object? ResolveByDefault(object? source, string fieldName)
     {
+        // The usual case first: the same CLR type as last time (never a dictionary, those are not cached).
+        var getter = _getter;
+        if (getter is not null && source is not null && getter.Type == source.GetType())
+        {
+            return getter.Getter?.Invoke(source);
+        }
+
         if (source is null or IReadOnlyDictionary<string, object?> or IDictionary<string, object?>)
         {
             return DefaultResolver.Resolve(source, fieldName);
         }
 
         var type = source.GetType();
-        var getter = _getter;
-        if (getter is null || getter.Type != type)
-        {
-            getter = new GetterEntry(type, DefaultResolver.GetterFor(type, fieldName));
-            _getter = getter;
-        }
-
+        getter = new GetterEntry(type, DefaultResolver.GetterFor(type, fieldName));
+        _getter = getter;
         return getter.Getter?.Invoke(source);
     }
 

@@ -69,7 +69,7 @@ public sealed partial class GraphQLExecutor
         var document = prepared.Document!;
         var operation = prepared.Operation!;
         var errors = new List<GraphQLError>();
-        var variables = VariableValues.Coerce(Schema, operation, request.Variables, errors);
+        var variables = VariableValues.Coerce(Schema, operation, request.Variables, errors, document.VariableTypes(Schema, operation));
         if (errors.Count > 0)
         {
             return ExecutionResult.Failed(errors);

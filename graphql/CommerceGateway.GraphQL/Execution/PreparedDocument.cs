@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CommerceGateway.GraphQL.Language.Ast;
+using CommerceGateway.GraphQL.Types;
 
 namespace CommerceGateway.GraphQL.Execution;
 
@@ -79,6 +80,17 @@ internal sealed class PreparedDocument
         return state.Plans.Count < MaxPlansPerOperation ? state.Plans.GetOrAdd(signature, plan) : plan;
     }
 
+    /// <summary>The schema types of the operation's variables, resolved once.</summary>
+    public GraphType?[]? VariableTypes(Schema schema, OperationDefinitionNode operation)
+    {
+        if (!_operations.TryGetValue(operation, out var state))
+        {
+            return null;
+        }
+
+        return state.VariableTypes ??= VariableValues.TypesOf(schema, operation);
+    }
+
     /// <summary>The limit check's verdict for <paramref name="operation"/>, when an earlier request found it independent of variables.</summary>
     public bool TryGetLimitVerdict(OperationDefinitionNode operation, out GraphQLError? error)
     {
@@ -136,6 +148,8 @@ internal sealed class PreparedDocument
         public ConcurrentDictionary<ulong, ExecutionPlan> Plans { get; } = new();
 
         public Verdict? LimitVerdict { get; set; }
+
+        public GraphType?[]? VariableTypes { get; set; }
     }
 
     private sealed record Verdict(GraphQLError? Error);

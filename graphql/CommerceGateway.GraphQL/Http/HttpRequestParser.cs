@@ -88,7 +88,8 @@ internal static class HttpRequestParser
                 var ok = true;
                 if (reader.ValueTextEquals("query"u8))
                 {
-                    ok = reader.Read() && ReadString(ref reader, out query);
+                    ok = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+                    query = ok && reader.TokenType == JsonTokenType.String ? QueryTexts.Read(ref reader) : null;
                 }
                 else if (reader.ValueTextEquals("operationName"u8))
                 {

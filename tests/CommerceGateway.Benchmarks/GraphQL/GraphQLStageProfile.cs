@@ -41,9 +41,23 @@ internal static class GraphQLStageProfile
             throw new InvalidOperationException("The checkout query failed: " + warm.ToJson());
         }
 
+        // Every stage below runs at its final JIT tier: three seconds of whole requests first.
+        var warmUntil = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < warmUntil)
+        {
+            var result = await executor.ExecuteAsync(ReadRequest(body));
+            buffer.ResetWrittenCount();
+            using var writer = new Utf8JsonWriter(buffer, ExecutionResult.WriterOptions);
+            result.WriteTo(writer);
+            ParseRequest(body);
+            DocumentHash.Of(CheckoutQuery.Text);
+            VariableValues.Coerce(schema, operation, request.Variables, []);
+            OperationAnalyzer.Check(schema, executor.Options.Limits, document, operation, variables);
+        }
+
         Console.WriteLine(Invariant($"{Environment.ProcessorCount} CPUs, load average {MachineInfo.LoadAverageNow()}; {iterations} iterations per stage, one thread."));
-        Console.WriteLine("| stage | µs per request | bytes allocated per request |");
-        Console.WriteLine("|---|---|---|");
+        Console.WriteLine("| stage | CPU µs per request (process) | elapsed µs | bytes allocated per request |");
+        Console.WriteLine("|---|---|---|---|");
         var total = 0.0;
         total += await Stage("request JSON to GraphQLRequest (Utf8JsonReader straight from the body, as the endpoint does)", iterations, () => { ReadRequest(body); return default; });
         await Stage("  before: JsonDocument + plain variables (now only batches and malformed bodies)", iterations, () => { ParseRequest(body); return default; });
@@ -58,7 +72,7 @@ internal static class GraphQLStageProfile
             warm.WriteTo(writer);
             return default;
         });
-        Console.WriteLine(Invariant($"| sum of the stages the endpoint runs | {total:0.00} | |"));
+        Console.WriteLine(Invariant($"| sum of the stages the endpoint runs | {total:0.00} | | |"));
         await Stage("whole path: body bytes to response bytes", iterations, async () =>
         {
             var result = await executor.ExecuteAsync(ReadRequest(body));
@@ -85,23 +99,32 @@ internal static class GraphQLStageProfile
             await work();
         }
 
+        // CPU time of the whole process (the loop, the GC it causes, the JIT) moves far less with the
+        // machine's load than elapsed time, which includes waiting for a core.
         var best = double.MaxValue;
+        var bestWall = double.MaxValue;
         long bytes = 0;
+        using var process = Process.GetCurrentProcess();
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var allocated = GC.GetAllocatedBytesForCurrentThread();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             for (var i = 0; i < iterations; i++)
             {
                 await work();
             }
 
-            var micros = Stopwatch.GetElapsedTime(started).TotalMicroseconds / iterations;
+            var wall = Stopwatch.GetElapsedTime(started).TotalMicroseconds / iterations;
+            process.Refresh();
+            var micros = (process.TotalProcessorTime - cpu).TotalMicroseconds / iterations;
             bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / iterations;
             best = Math.Min(best, micros);
+            bestWall = Math.Min(bestWall, wall);
         }
 
-        Console.WriteLine(Invariant($"| {name} | {best:0.00} | {bytes} |"));
+        Console.WriteLine(Invariant($"| {name} | {best:0.00} | {bestWall:0.00} | {bytes} |"));
         return best;
     }
 
