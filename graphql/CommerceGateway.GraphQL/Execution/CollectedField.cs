@@ -19,10 +19,30 @@ internal sealed class CollectedField(string key, FieldNode first)
     private Dictionary<ObjectGraphType, CollectedFields>? _children;
     private GetterEntry? _getter;
     private int _needsPath;
+    private int _plainLeaf;
+    private NamedType? _leafType;
 
     public string Key { get; } = key;
 
     public List<FieldNode> Nodes { get; } = [first];
+
+    /// <summary>
+    /// The scalar or enum type when the field is a leaf without arguments resolved by the default
+    /// resolver (most fields), which <see cref="Executor"/> completes on a shorter path; null otherwise.
+    /// </summary>
+    public NamedType? PlainLeaf(FieldDefinition field)
+    {
+        if (_plainLeaf == 0)
+        {
+            var named = (field.Type is NonNullType nonNull ? nonNull.OfType : field.Type) as NamedType;
+            var plain = field.Resolver is null && field.Arguments.Count == 0 && named is ScalarGraphType or EnumGraphType
+                && !ReferenceEquals(field, MetaFields.TypeName);
+            _leafType = plain ? named : null;
+            _plainLeaf = plain ? 1 : 2;
+        }
+
+        return _leafType;
+    }
 
     /// <summary>Whether executing the field reads its response path: a resolver sees it, lists and objects extend it.</summary>
     public bool NeedsPath(FieldDefinition field)

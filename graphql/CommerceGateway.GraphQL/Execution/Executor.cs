@@ -52,6 +52,12 @@ internal static partial class Executor
         {
             var field = list[i];
             var definition = field.DefinitionFor(execution.Schema, type);
+            if (field.PlainLeaf(definition) is { } leaf)
+            {
+                map.Set(i, ExecuteLeaf(execution, type, source, definition, field, path, leaf));
+                continue;
+            }
+
             var task = ExecuteField(execution, type, source, definition, field, path);
             if (task.IsCompletedSuccessfully)
             {
@@ -136,6 +142,31 @@ internal static partial class Executor
         catch (Exception exception) when (IsFieldFailure(execution, exception))
         {
             return new ValueTask<object?>(HandleError(execution, exception, field.Type, collected.Nodes, path ?? new ResponsePath(parentPath, collected.Key)));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteField"/> and <see cref="CompleteValue"/> for a scalar or enum field without
+    /// arguments or resolver: the same steps and errors, without the value task and the type walk.
+    /// </summary>
+    private static object? ExecuteLeaf(
+        RequestExecution execution, ObjectGraphType parentType, object? source, FieldDefinition field, CollectedField collected, ResponsePath? parentPath, NamedType leaf)
+    {
+        try
+        {
+            var result = collected.ResolveByDefault(source, field.Name);
+            if (result is null)
+            {
+                return field.Type is NonNullType
+                    ? throw new FieldErrorException($"Cannot return null for non-nullable field {parentType.Name}.{field.Name}.")
+                    : null;
+            }
+
+            return leaf is ScalarGraphType scalar ? scalar.Implementation.Serialize(result) : SerializeEnum((EnumGraphType)leaf, result);
+        }
+        catch (Exception exception) when (IsFieldFailure(execution, exception))
+        {
+            return HandleError(execution, exception, field.Type, collected.Nodes, new ResponsePath(parentPath, collected.Key));
         }
     }
 

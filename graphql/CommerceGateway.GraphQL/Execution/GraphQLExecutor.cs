@@ -20,6 +20,7 @@ public sealed partial class GraphQLExecutor
     private readonly PersistedQueryStore _persisted;
     private readonly FieldErrorReporter _errorReporter;
     private readonly ILogger _logger;
+    private LastDocument? _lastDocument;
 
     /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
     public GraphQLExecutor(Schema schema, GraphQLOptions? options = null, ILogger<GraphQLExecutor>? logger = null)
@@ -108,11 +109,27 @@ public sealed partial class GraphQLExecutor
                 $"The document is {query.Length} characters long; the limit is {Options.Limits.MaxDocumentLength}.", ErrorCodes.DocumentTooLarge)));
         }
 
-        // Keyed by the text itself: hashing a dictionary key is far cheaper than SHA-256, and equal texts are equal documents.
-        if (!_documents.TryGet(query, out var cached))
+        // Keyed by the text itself: hashing a dictionary key is far cheaper than SHA-256, and equal texts
+        // are equal documents. The endpoint hands a repeated query over as the same string instance, so
+        // the last document is checked by reference first, without hashing the text at all.
+        var last = _lastDocument;
+        PreparedDocument? cached;
+        if (last is not null && ReferenceEquals(last.Text, query))
         {
-            cached = Compile(query);
-            _documents.Set(query, cached!);
+            cached = last.Document;
+        }
+        else
+        {
+            if (!_documents.TryGet(query, out cached))
+            {
+                cached = Compile(query);
+                _documents.Set(query, cached!);
+            }
+
+            if (Options.DocumentCacheSize > 0)
+            {
+                _lastDocument = new LastDocument(query, cached!);
+            }
         }
 
         if (cached!.Errors.Count > 0)
@@ -196,6 +213,8 @@ public sealed partial class GraphQLExecutor
 
         return selected;
     }
+
+    private sealed record LastDocument(string Text, PreparedDocument Document);
 
     private readonly record struct Prepared(ExecutionResult? Error, PreparedDocument? Document = null, OperationDefinitionNode? Operation = null)
     {
