@@ -135,7 +135,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
 
     private async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string mediaType)
     {
-        var result = await executor.ExecuteAsync(request, context.RequestServices, context.RequestAborted);
+        var result = await executor.ExecuteAsync(request, new RequestServices(context), context.RequestAborted);
         int status;
         if (result.OnlyAllowedWithPost)
         {
@@ -153,7 +153,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
             status = mediaType == MediaTypes.GraphQLResponse || request.Query is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
 
-        await WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
+        await WriteAsync(context, status, mediaType, result);
     }
 
     private async Task HandleBatchAsync(HttpContext context, JsonElement batch, string mediaType)
@@ -176,7 +176,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
             var request = HttpRequestParser.FromJson(item, queriesOnly: false, out var problem);
             results.Add(request is null
                 ? new ExecutionResult(false, null, [GraphQLError.WithCode(problem!, ErrorCodes.BadRequest)])
-                : await executor.ExecuteAsync(request, context.RequestServices, context.RequestAborted));
+                : await executor.ExecuteAsync(request, new RequestServices(context), context.RequestAborted));
         }
 
         await WriteAsync(context, StatusCodes.Status200OK, mediaType, writer =>
@@ -223,6 +223,21 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
     {
         var result = ExecutionResult.Failed(GraphQLError.WithCode(message, code));
         return WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = MediaTypes.WithCharset(mediaType);
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, ExecutionResult.WriterOptions))
+        {
+            result.WriteTo(writer);
+        }
+
+        var flush = response.BodyWriter.FlushAsync(context.RequestAborted);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string mediaType, Action<Utf8JsonWriter> write)
