@@ -10,6 +10,7 @@ return command switch
     "seat-holds" => await SeatHoldBenchmark.RunAsync(options),
     "graphql" => await GraphQLHttpBenchmark.RunAsync(options),
     "graphql-micro" => await GraphQLMicroBenchmark.RunAsync(options),
+    "graphql-profile" => await GraphQLStageProfile.RunAsync(options),
     "partners" => await CommerceGateway.Benchmarks.Partners.PartnerBenchmark.RunAsync(options),
     _ => Usage(),
 };
@@ -26,6 +27,8 @@ static int Usage()
     Console.Error.WriteLine("  graphql-micro [--iterations 10] [--record] [--check-only]");
     Console.Error.WriteLine("      BenchmarkDotNet: parse + validate + execute of the checkout query, document cache cold and warm, ours vs");
     Console.Error.WriteLine("      GraphQL.NET 8.8.5 on the same schema and data; --check-only only checks both write the same response.");
+    Console.Error.WriteLine("  graphql-profile [--iterations 20000]");
+    Console.Error.WriteLine("      where a cached checkout request spends its time in the engine: each stage timed alone, with its allocations.");
     Console.Error.WriteLine("  partners [--record] [--hold SECONDS] [--redis] [--algorithm ES256|RS256]");
     Console.Error.WriteLine("      req/s and fixed-rate latency of a partner route: direct upstream vs the gateway vs nginx, driven by wrk.");
     return 2;

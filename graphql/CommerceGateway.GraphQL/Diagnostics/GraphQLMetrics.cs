@@ -21,10 +21,19 @@ internal static class GraphQLMetrics
         var outcome = result is null ? "canceled" : !result.HasData ? "rejected" : result.Errors.Count > 0 ? "error" : "success";
         var tags = new TagList
         {
-            { "operation_type", type?.ToString().ToLowerInvariant() ?? "unknown" },
+            { "operation_type", TypeTag(type) },
             { "outcome", outcome },
         };
         Operations.Add(1, tags);
         Duration.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, tags);
     }
+
+    // Constants, so a request does not format and lower-case the enum's name.
+    private static string TypeTag(OperationType? type) => type switch
+    {
+        OperationType.Query => "query",
+        OperationType.Mutation => "mutation",
+        OperationType.Subscription => "subscription",
+        _ => "unknown",
+    };
 }

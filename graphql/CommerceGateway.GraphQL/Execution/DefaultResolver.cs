@@ -11,6 +11,8 @@ namespace CommerceGateway.GraphQL.Execution;
 internal static class DefaultResolver
 {
     private static readonly ConcurrentDictionary<(Type, string), Func<object, object?>?> Getters = new();
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     public static object? Resolve(object? source, string fieldName)
     {
@@ -28,6 +30,10 @@ internal static class DefaultResolver
         }
     }
 
+    /// <summary>The compiled getter of <paramref name="fieldName"/> on <paramref name="type"/>, or null when it has none.</summary>
+    public static Func<object, object?>? GetterFor(Type type, string fieldName) =>
+        Getters.GetOrAdd((type, fieldName), static key => Compile(key.Item1, key.Item2));
+
     private static Func<object, object?>? Compile(Type type, string name)
     {
         var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
@@ -37,7 +43,12 @@ internal static class DefaultResolver
         }
 
         var parameter = Expression.Parameter(typeof(object), "source");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(parameter, type), property), typeof(object));
+        var value = Expression.Property(Expression.Convert(parameter, type), property);
+
+        // Booleans come back as two shared boxes instead of a new one per read.
+        Expression body = property.PropertyType == typeof(bool)
+            ? Expression.Condition(value, Expression.Constant(True, typeof(object)), Expression.Constant(False, typeof(object)))
+            : Expression.Convert(value, typeof(object));
         return Expression.Lambda<Func<object, object?>>(body, parameter).Compile();
     }
 }

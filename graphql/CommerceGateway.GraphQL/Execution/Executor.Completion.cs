@@ -7,12 +7,13 @@ namespace CommerceGateway.GraphQL.Execution;
 /// <summary>The spec's CompleteValue(): non-null checks, lists, leaves, abstract type resolution and sub-selections.</summary>
 internal static partial class Executor
 {
+    /// <remarks><paramref name="path"/> is null only when <paramref name="type"/> is a leaf, which never needs it.</remarks>
     private static ValueTask<object?> CompleteValue(
-        RequestExecution execution, GraphType type, List<FieldNode> nodes, object? result, ResponsePath path, ObjectGraphType parentType, FieldDefinition field)
+        RequestExecution execution, GraphType type, CollectedField collected, object? result, ResponsePath? path, ObjectGraphType parentType, FieldDefinition field)
     {
         if (type is NonNullType nonNull)
         {
-            var inner = CompleteValue(execution, nonNull.OfType, nodes, result, path, parentType, field);
+            var inner = CompleteValue(execution, nonNull.OfType, collected, result, path, parentType, field);
             if (!inner.IsCompletedSuccessfully)
             {
                 return AwaitNonNull(inner, parentType, field);
@@ -31,7 +32,7 @@ internal static partial class Executor
         switch (type)
         {
             case ListType list:
-                return CompleteList(execution, list, nodes, result, path, parentType, field);
+                return CompleteList(execution, list, collected, result, path!, parentType, field);
             case ScalarGraphType scalar:
                 return new ValueTask<object?>(scalar.Implementation.Serialize(result));
             case EnumGraphType enumType:
@@ -42,18 +43,18 @@ internal static partial class Executor
                     throw new FieldErrorException($"Expected value of type \"{objectType.Name}\" but got: {InputCoercion.Describe(result)}.");
                 }
 
-                return CompleteObject(execution, objectType, nodes, result, path);
+                return CompleteObject(execution, objectType, collected, result, path!);
             default:
-                return CompleteObject(execution, ResolveRuntimeType(execution, (NamedType)type, result, parentType, field), nodes, result, path);
+                return CompleteObject(execution, ResolveRuntimeType(execution, (NamedType)type, result, parentType, field), collected, result, path!);
         }
     }
 
     private static async ValueTask<object?> AwaitNonNull(ValueTask<object?> inner, ObjectGraphType parentType, FieldDefinition field) =>
         await inner ?? throw new FieldErrorException($"Cannot return null for non-nullable field {parentType.Name}.{field.Name}.");
 
-    private static ValueTask<object?> CompleteObject(RequestExecution execution, ObjectGraphType type, List<FieldNode> nodes, object result, ResponsePath path)
+    private static ValueTask<object?> CompleteObject(RequestExecution execution, ObjectGraphType type, CollectedField collected, object result, ResponsePath path)
     {
-        var fields = FieldCollector.CollectSubfields(execution, type, nodes);
+        var fields = FieldCollector.CollectSubfields(execution, type, collected);
         var map = ExecuteFields(execution, type, result, fields, path);
         return map.IsCompletedSuccessfully ? new ValueTask<object?>(map.Result) : AwaitObject(map);
     }
@@ -61,7 +62,7 @@ internal static partial class Executor
     private static async ValueTask<object?> AwaitObject(ValueTask<ResultMap> map) => await map;
 
     private static ValueTask<object?> CompleteList(
-        RequestExecution execution, ListType type, List<FieldNode> nodes, object result, ResponsePath path, ObjectGraphType parentType, FieldDefinition field)
+        RequestExecution execution, ListType type, CollectedField collected, object result, ResponsePath path, ObjectGraphType parentType, FieldDefinition field)
     {
         if (result is string || result is IDictionary || result is not IEnumerable items)
         {
@@ -71,17 +72,19 @@ internal static partial class Executor
         var completed = new List<object?>(result is ICollection collection ? collection.Count : 4);
         List<(int Index, ValueTask<object?> Task, ResponsePath Path)>? pending = null;
         var index = 0;
+        var itemsNeedPaths = !IsLeaf(type.OfType);
         foreach (var item in items)
         {
-            var itemPath = new ResponsePath(path, index);
+            // Leaf items need their path only for an error, so it is made then.
+            var itemPath = itemsNeedPaths ? new ResponsePath(path, ResponsePath.Index(index)) : null;
             ValueTask<object?> task;
             try
             {
-                task = CompleteValue(execution, type.OfType, nodes, item, itemPath, parentType, field);
+                task = CompleteValue(execution, type.OfType, collected, item, itemPath, parentType, field);
             }
             catch (Exception exception) when (IsFieldFailure(execution, exception))
             {
-                task = new ValueTask<object?>(HandleError(execution, exception, type.OfType, nodes, itemPath));
+                task = new ValueTask<object?>(HandleError(execution, exception, type.OfType, collected.Nodes, itemPath ?? new ResponsePath(path, ResponsePath.Index(index))));
             }
 
             if (task.IsCompletedSuccessfully)
@@ -91,13 +94,13 @@ internal static partial class Executor
             else
             {
                 completed.Add(null);
-                (pending ??= []).Add((index, task, itemPath));
+                (pending ??= []).Add((index, task, itemPath ?? new ResponsePath(path, ResponsePath.Index(index))));
             }
 
             index++;
         }
 
-        return pending is null ? new ValueTask<object?>(completed) : AwaitList(execution, type, nodes, completed, pending);
+        return pending is null ? new ValueTask<object?>(completed) : AwaitList(execution, type, collected.Nodes, completed, pending);
     }
 
     private static async ValueTask<object?> AwaitList(
@@ -125,6 +128,9 @@ internal static partial class Executor
 
         return propagation is null ? completed : throw propagation;
     }
+
+    /// <summary>True for scalars and enums (non-null or not): completing them never reads the response path.</summary>
+    internal static bool IsLeaf(GraphType type) => (type is NonNullType nonNull ? nonNull.OfType : type) is ScalarGraphType or EnumGraphType;
 
     private static string SerializeEnum(EnumGraphType type, object value)
     {

@@ -32,12 +32,12 @@ internal static partial class Executor
 
     private static async ValueTask<ResultMap> ExecuteSeriallyAsync(RequestExecution execution, ObjectGraphType type, object? source, CollectedFields fields)
     {
-        var map = new ResultMap(fields.Count);
+        var map = new ResultMap(fields);
         for (var i = 0; i < fields.Count; i++)
         {
-            var (key, nodes) = fields.Fields[i];
-            var definition = FieldDefinitionFor(execution.Schema, type, nodes[0].Name);
-            map.Set(i, key, await ExecuteField(execution, type, source, definition, nodes, new ResponsePath(null, key)));
+            var field = fields.Fields[i];
+            var definition = field.DefinitionFor(execution.Schema, type);
+            map.Set(i, await ExecuteField(execution, type, source, definition, field, null));
         }
 
         return map;
@@ -45,20 +45,26 @@ internal static partial class Executor
 
     private static ValueTask<ResultMap> ExecuteFields(RequestExecution execution, ObjectGraphType type, object? source, CollectedFields fields, ResponsePath? path)
     {
-        var map = new ResultMap(fields.Count);
+        var map = new ResultMap(fields);
         List<(int Index, ValueTask<object?> Task)>? pending = null;
-        for (var i = 0; i < fields.Count; i++)
+        var list = fields.Fields;
+        for (var i = 0; i < list.Count; i++)
         {
-            var (key, nodes) = fields.Fields[i];
-            var definition = FieldDefinitionFor(execution.Schema, type, nodes[0].Name);
-            var task = ExecuteField(execution, type, source, definition, nodes, new ResponsePath(path, key));
+            var field = list[i];
+            var definition = field.DefinitionFor(execution.Schema, type);
+            if (field.PlainLeaf(definition) is { } leaf)
+            {
+                map.Set(i, ExecuteLeaf(execution, type, source, definition, field, path, leaf));
+                continue;
+            }
+
+            var task = ExecuteField(execution, type, source, definition, field, path);
             if (task.IsCompletedSuccessfully)
             {
-                map.Set(i, key, task.Result);
+                map.Set(i, task.Result);
             }
             else
             {
-                map.Set(i, key, null);
                 (pending ??= []).Add((i, task));
             }
         }
@@ -73,7 +79,7 @@ internal static partial class Executor
         {
             try
             {
-                map.Set(index, map.KeyAt(index), await task);
+                map.Set(index, await task);
             }
             catch (NullPropagationException e)
             {
@@ -102,56 +108,83 @@ internal static partial class Executor
     }
 
     private static ValueTask<object?> ExecuteField(
-        RequestExecution execution, ObjectGraphType parentType, object? source, FieldDefinition field, List<FieldNode> nodes, ResponsePath path)
+        RequestExecution execution, ObjectGraphType parentType, object? source, FieldDefinition field, CollectedField collected, ResponsePath? parentPath)
     {
         if (ReferenceEquals(field, MetaFields.TypeName))
         {
             return new ValueTask<object?>(parentType.Name);
         }
 
+        // A leaf resolved by the default resolver needs its path only for an error, so it is made then.
+        var path = collected.NeedsPath(field) ? new ResponsePath(parentPath, collected.Key) : null;
         try
         {
-            var arguments = execution.ArgumentsFor(field, nodes[0]);
+            var arguments = collected.ArgumentsFor(field, execution.Variables);
             object? result;
             if (field.Resolver is null)
             {
-                result = DefaultResolver.Resolve(source, field.Name);
+                result = collected.ResolveByDefault(source, field.Name);
             }
             else
             {
-                var resolved = field.Resolver(new ResolverContext(execution, source, field, arguments, path));
+                var resolved = field.Resolver(new ResolverContext(execution, source, field, arguments, path!));
                 if (!resolved.IsCompletedSuccessfully)
                 {
-                    return AwaitResolver(execution, parentType, field, nodes, path, resolved);
+                    return AwaitResolver(execution, parentType, field, collected, path!, resolved);
                 }
 
                 result = resolved.Result;
             }
 
-            var completed = CompleteValue(execution, field.Type, nodes, result, path, parentType, field);
-            return completed.IsCompletedSuccessfully ? completed : AwaitCompletion(execution, field.Type, nodes, path, completed);
+            var completed = CompleteValue(execution, field.Type, collected, result, path, parentType, field);
+            return completed.IsCompletedSuccessfully ? completed : AwaitCompletion(execution, field.Type, collected, path!, completed);
         }
         catch (Exception exception) when (IsFieldFailure(execution, exception))
         {
-            return new ValueTask<object?>(HandleError(execution, exception, field.Type, nodes, path));
+            return new ValueTask<object?>(HandleError(execution, exception, field.Type, collected.Nodes, path ?? new ResponsePath(parentPath, collected.Key)));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteField"/> and <see cref="CompleteValue"/> for a scalar or enum field without
+    /// arguments or resolver: the same steps and errors, without the value task and the type walk.
+    /// </summary>
+    private static object? ExecuteLeaf(
+        RequestExecution execution, ObjectGraphType parentType, object? source, FieldDefinition field, CollectedField collected, ResponsePath? parentPath, NamedType leaf)
+    {
+        try
+        {
+            var result = collected.ResolveByDefault(source, field.Name);
+            if (result is null)
+            {
+                return field.Type is NonNullType
+                    ? throw new FieldErrorException($"Cannot return null for non-nullable field {parentType.Name}.{field.Name}.")
+                    : null;
+            }
+
+            return leaf is ScalarGraphType scalar ? scalar.Implementation.Serialize(result) : SerializeEnum((EnumGraphType)leaf, result);
+        }
+        catch (Exception exception) when (IsFieldFailure(execution, exception))
+        {
+            return HandleError(execution, exception, field.Type, collected.Nodes, new ResponsePath(parentPath, collected.Key));
         }
     }
 
     private static async ValueTask<object?> AwaitResolver(
-        RequestExecution execution, ObjectGraphType parentType, FieldDefinition field, List<FieldNode> nodes, ResponsePath path, ValueTask<object?> resolved)
+        RequestExecution execution, ObjectGraphType parentType, FieldDefinition field, CollectedField collected, ResponsePath path, ValueTask<object?> resolved)
     {
         try
         {
             var result = await resolved;
-            return await CompleteValue(execution, field.Type, nodes, result, path, parentType, field);
+            return await CompleteValue(execution, field.Type, collected, result, path, parentType, field);
         }
         catch (Exception exception) when (IsFieldFailure(execution, exception))
         {
-            return HandleError(execution, exception, field.Type, nodes, path);
+            return HandleError(execution, exception, field.Type, collected.Nodes, path);
         }
     }
 
-    private static async ValueTask<object?> AwaitCompletion(RequestExecution execution, GraphType type, List<FieldNode> nodes, ResponsePath path, ValueTask<object?> completed)
+    private static async ValueTask<object?> AwaitCompletion(RequestExecution execution, GraphType type, CollectedField collected, ResponsePath path, ValueTask<object?> completed)
     {
         try
         {
@@ -159,7 +192,7 @@ internal static partial class Executor
         }
         catch (Exception exception) when (IsFieldFailure(execution, exception))
         {
-            return HandleError(execution, exception, type, nodes, path);
+            return HandleError(execution, exception, type, collected.Nodes, path);
         }
     }
 

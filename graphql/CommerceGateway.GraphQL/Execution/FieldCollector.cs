@@ -6,29 +6,40 @@ namespace CommerceGateway.GraphQL.Execution;
 /// <summary>The spec's CollectFields(): applies @skip/@include, expands fragments whose type condition applies.</summary>
 internal static class FieldCollector
 {
-    public static CollectedFields Collect(RequestExecution execution, ObjectGraphType type, SelectionSetNode selectionSet) =>
-        execution.FieldsFor(type, selectionSet, () =>
+    public static CollectedFields Collect(RequestExecution execution, ObjectGraphType type, SelectionSetNode selectionSet)
+    {
+        if (execution.Plan.Root is { } cached)
         {
-            var fields = new CollectedFields();
-            CollectInto(execution, type, selectionSet, fields, null);
-            return fields;
-        });
+            return cached;
+        }
 
-    public static CollectedFields CollectSubfields(RequestExecution execution, ObjectGraphType type, List<FieldNode> nodes) =>
-        execution.FieldsFor(type, nodes, () =>
+        var fields = new CollectedFields();
+        CollectInto(execution, type, selectionSet, fields, null);
+        execution.Plan.Root = fields.Complete();
+        return fields;
+    }
+
+    /// <summary>The sub-fields of <paramref name="field"/> on the runtime type <paramref name="type"/>, collected once per plan.</summary>
+    public static CollectedFields CollectSubfields(RequestExecution execution, ObjectGraphType type, CollectedField field)
+    {
+        if (field.CachedChild(type) is { } cached)
         {
-            var fields = new CollectedFields();
-            HashSet<string>? visited = null;
-            foreach (var node in nodes)
+            return cached;
+        }
+
+        var fields = new CollectedFields();
+        HashSet<string>? visited = null;
+        foreach (var node in field.Nodes)
+        {
+            if (node.SelectionSet is not null)
             {
-                if (node.SelectionSet is not null)
-                {
-                    CollectInto(execution, type, node.SelectionSet, fields, visited ??= []);
-                }
+                CollectInto(execution, type, node.SelectionSet, fields, visited ??= []);
             }
+        }
 
-            return fields;
-        });
+        field.CacheChild(type, fields.Complete());
+        return fields;
+    }
 
     private static void CollectInto(RequestExecution execution, ObjectGraphType type, SelectionSetNode selectionSet, CollectedFields fields, HashSet<string>? visited)
     {
@@ -53,7 +64,7 @@ internal static class FieldCollector
                     break;
                 case FragmentSpreadNode spread:
                     visited ??= [];
-                    if (!visited.Add(spread.Name) || !execution.Fragments.TryGetValue(spread.Name, out var fragment)
+                    if (!visited.Add(spread.Name) || !execution.Plan.Fragments.TryGetValue(spread.Name, out var fragment)
                         || !Applies(execution.Schema, fragment.TypeCondition.Name, type))
                     {
                         continue;

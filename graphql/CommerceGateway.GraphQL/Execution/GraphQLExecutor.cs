@@ -12,14 +12,15 @@ namespace CommerceGateway.GraphQL.Execution;
 
 /// <summary>
 /// Runs requests against a schema: persisted-query lookup, limits, parse and validate (cached by
-/// document hash), variable coercion, then execution. Thread-safe; create one per schema.
+/// document text), variable coercion, then execution. Thread-safe; create one per schema.
 /// </summary>
 public sealed partial class GraphQLExecutor
 {
-    private readonly BoundedCache<CachedDocument> _documents;
+    private readonly BoundedCache<PreparedDocument> _documents;
     private readonly PersistedQueryStore _persisted;
     private readonly FieldErrorReporter _errorReporter;
     private readonly ILogger _logger;
+    private LastDocument? _lastDocument;
 
     /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
     public GraphQLExecutor(Schema schema, GraphQLOptions? options = null, ILogger<GraphQLExecutor>? logger = null)
@@ -29,7 +30,7 @@ public sealed partial class GraphQLExecutor
         Options = options ?? new GraphQLOptions();
         Options.Validate();
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _documents = new BoundedCache<CachedDocument>(Options.DocumentCacheSize);
+        _documents = new BoundedCache<PreparedDocument>(Options.DocumentCacheSize);
         _persisted = new PersistedQueryStore(Options.PersistedQueries);
         _errorReporter = new FieldErrorReporter(_logger, Options.ExposeExceptionDetails);
     }
@@ -69,24 +70,34 @@ public sealed partial class GraphQLExecutor
         var document = prepared.Document!;
         var operation = prepared.Operation!;
         var errors = new List<GraphQLError>();
-        var variables = VariableValues.Coerce(Schema, operation, request.Variables, errors);
+        var variables = VariableValues.Coerce(Schema, operation, request.Variables, errors, document.VariableTypes(Schema, operation));
         if (errors.Count > 0)
         {
             return ExecutionResult.Failed(errors);
         }
 
-        if (OperationAnalyzer.Check(Schema, Options.Limits, document, operation, variables) is { } limitError)
+        if (!document.TryGetLimitVerdict(operation, out var limitError))
+        {
+            limitError = OperationAnalyzer.Check(Schema, Options.Limits, document.Fragments, operation, variables, out var readVariables);
+            if (!readVariables)
+            {
+                document.SetLimitVerdict(operation, limitError);
+            }
+        }
+
+        if (limitError is not null)
         {
             return ExecutionResult.Failed(limitError);
         }
 
-        var execution = new RequestExecution(Schema, document, operation, variables, _errorReporter, services ?? EmptyServices.Instance, cancellationToken);
+        var plan = document.PlanFor(operation, variables);
+        var execution = new RequestExecution(Schema, plan, operation, variables, _errorReporter, services ?? EmptyServices.Instance, cancellationToken);
         return await Executor.ExecuteAsync(execution);
     }
 
     private Prepared Prepare(GraphQLRequest request)
     {
-        var (query, hash, persistedError) = ResolveQuery(request);
+        var (query, _, persistedError) = ResolveQuery(request);
         if (persistedError is not null)
         {
             return new Prepared(persistedError);
@@ -98,11 +109,27 @@ public sealed partial class GraphQLExecutor
                 $"The document is {query.Length} characters long; the limit is {Options.Limits.MaxDocumentLength}.", ErrorCodes.DocumentTooLarge)));
         }
 
-        hash ??= DocumentHash.Of(query);
-        if (!_documents.TryGet(hash, out var cached))
+        // Keyed by the text itself: hashing a dictionary key is far cheaper than SHA-256, and equal texts
+        // are equal documents. The endpoint hands a repeated query over as the same string instance, so
+        // the last document is checked by reference first, without hashing the text at all.
+        var last = _lastDocument;
+        PreparedDocument? cached;
+        if (last is not null && ReferenceEquals(last.Text, query))
         {
-            cached = Compile(query);
-            _documents.Set(hash, cached!);
+            cached = last.Document;
+        }
+        else
+        {
+            if (!_documents.TryGet(query, out cached))
+            {
+                cached = Compile(query);
+                _documents.Set(query, cached!);
+            }
+
+            if (Options.DocumentCacheSize > 0)
+            {
+                _lastDocument = new LastDocument(query, cached!);
+            }
         }
 
         if (cached!.Errors.Count > 0)
@@ -110,37 +137,37 @@ public sealed partial class GraphQLExecutor
             return new Prepared(ExecutionResult.Failed(cached.Errors));
         }
 
-        var document = cached.Document!;
-        var operation = SelectOperation(document, request.OperationName, out var selectionError);
+        var operation = SelectOperation(cached.Document!, request.OperationName, out var selectionError);
         if (selectionError is not null)
         {
             return new Prepared(ExecutionResult.Failed(selectionError));
         }
 
-        var location = new List<ErrorLocation> { new(operation!.Location.Line, operation.Location.Column) };
-        if (request.QueriesOnly && operation.Operation != OperationType.Query)
+        if (request.QueriesOnly && operation!.Operation != OperationType.Query)
         {
             return new Prepared(new ExecutionResult(false, null, [GraphQLError.WithCode(
-                $"Can only perform a {operation.Operation.ToString().ToLowerInvariant()} operation from a POST request.", ErrorCodes.BadRequest, location)])
+                $"Can only perform a {operation.Operation.ToString().ToLowerInvariant()} operation from a POST request.", ErrorCodes.BadRequest, LocationOf(operation))])
             { OnlyAllowedWithPost = true });
         }
 
-        if (operation.Operation == OperationType.Subscription)
+        if (operation!.Operation == OperationType.Subscription)
         {
             return new Prepared(ExecutionResult.Failed(GraphQLError.WithCode(
-                "Subscriptions are not supported by this server; use a query or a mutation.", ErrorCodes.OperationNotSupported, location)));
+                "Subscriptions are not supported by this server; use a query or a mutation.", ErrorCodes.OperationNotSupported, LocationOf(operation))));
         }
 
         if (operation.Operation == OperationType.Mutation && Schema.Mutation is null)
         {
             return new Prepared(ExecutionResult.Failed(GraphQLError.WithCode(
-                "Schema is not configured to execute mutation operation.", ErrorCodes.OperationNotSupported, location)));
+                "Schema is not configured to execute mutation operation.", ErrorCodes.OperationNotSupported, LocationOf(operation))));
         }
 
-        return new Prepared(document, operation);
+        return new Prepared(cached, operation);
     }
 
-    private CachedDocument Compile(string query)
+    private static List<ErrorLocation> LocationOf(OperationDefinitionNode operation) => [new(operation.Location.Line, operation.Location.Column)];
+
+    private PreparedDocument Compile(string query)
     {
         DocumentNode document;
         try
@@ -150,11 +177,11 @@ public sealed partial class GraphQLExecutor
         catch (GraphQLSyntaxException e)
         {
             var code = e.Message.Contains("tokens. Parsing aborted", StringComparison.Ordinal) ? ErrorCodes.TooManyTokens : ErrorCodes.ParseFailed;
-            return new CachedDocument(null, [GraphQLError.WithCode(e.Message, code, [new ErrorLocation(e.Line, e.Column)])]);
+            return new PreparedDocument(null, [GraphQLError.WithCode(e.Message, code, [new ErrorLocation(e.Line, e.Column)])]);
         }
 
         var errors = DocumentValidator.Validate(Schema, document, Options.EnableIntrospection);
-        return new CachedDocument(errors.Count == 0 ? document : null, errors);
+        return new PreparedDocument(errors.Count == 0 ? document : null, errors);
     }
 
     private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName, out GraphQLError? error)
@@ -187,11 +214,11 @@ public sealed partial class GraphQLExecutor
         return selected;
     }
 
-    private sealed record CachedDocument(DocumentNode? Document, IReadOnlyList<GraphQLError> Errors);
+    private sealed record LastDocument(string Text, PreparedDocument Document);
 
-    private readonly record struct Prepared(ExecutionResult? Error, DocumentNode? Document = null, OperationDefinitionNode? Operation = null)
+    private readonly record struct Prepared(ExecutionResult? Error, PreparedDocument? Document = null, OperationDefinitionNode? Operation = null)
     {
-        public Prepared(DocumentNode document, OperationDefinitionNode operation)
+        public Prepared(PreparedDocument document, OperationDefinitionNode operation)
             : this(null, document, operation)
         {
         }

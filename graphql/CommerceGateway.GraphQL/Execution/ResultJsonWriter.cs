@@ -101,9 +101,10 @@ internal static class ResultJsonWriter
                 break;
             case ResultMap map:
                 writer.WriteStartObject();
-                for (var i = 0; i < map.Count; i++)
+                var keys = map.EncodedKeys;
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    writer.WritePropertyName(map.KeyAt(i));
+                    writer.WritePropertyName(keys[i]);
                     WriteValue(writer, map.ValueAt(i));
                 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CommerceGateway.GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
@@ -50,18 +51,21 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
     {
         var request = context.Request;
         var contentType = request.ContentType;
-        if (string.IsNullOrEmpty(contentType)
-            || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsedType)
-            || !string.Equals(parsedType.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+        if (!MediaTypes.IsPlainJson(contentType))
         {
-            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType, "POST requests must have Content-Type: application/json.");
-            return;
-        }
+            if (string.IsNullOrEmpty(contentType)
+                || !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsedType)
+                || !string.Equals(parsedType.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
+            {
+                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType, "POST requests must have Content-Type: application/json.");
+                return;
+            }
 
-        if (parsedType.Charset.HasValue && !string.Equals(parsedType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
-        {
-            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType, "Only the utf-8 charset is supported.");
-            return;
+            if (parsedType.Charset.HasValue && !string.Equals(parsedType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType, "Only the utf-8 charset is supported.");
+                return;
+            }
         }
 
         var limit = executor.Options.Limits.MaxRequestBodyBytes;
@@ -71,13 +75,33 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
             return;
         }
 
-        var body = await ReadBodyAsync(request, limit, context.RequestAborted);
+        var (body, length) = await ReadBodyAsync(request, limit, context.RequestAborted);
         if (body is null)
         {
             await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limit} bytes.");
             return;
         }
 
+        try
+        {
+            if (HttpRequestParser.TryReadObject(body.AsSpan(0, length), out var single))
+            {
+                await ExecuteAsync(context, single!, mediaType);
+                return;
+            }
+
+            await HandleJsonDocumentAsync(context, body.AsMemory(0, length), mediaType);
+        }
+        finally
+        {
+            // Only after the JSON document over the buffer is disposed and the request has run.
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    /// <summary>The general path: batches, and bodies the direct reader leaves to JsonDocument to explain.</summary>
+    private async Task HandleJsonDocumentAsync(HttpContext context, ReadOnlyMemory<byte> body, string mediaType)
+    {
         JsonDocument json;
         try
         {
@@ -111,7 +135,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
 
     private async Task ExecuteAsync(HttpContext context, GraphQLRequest request, string mediaType)
     {
-        var result = await executor.ExecuteAsync(request, context.RequestServices, context.RequestAborted);
+        var result = await executor.ExecuteAsync(request, new RequestServices(context), context.RequestAborted);
         int status;
         if (result.OnlyAllowedWithPost)
         {
@@ -129,7 +153,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
             status = mediaType == MediaTypes.GraphQLResponse || request.Query is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         }
 
-        await WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
+        await WriteAsync(context, status, mediaType, result);
     }
 
     private async Task HandleBatchAsync(HttpContext context, JsonElement batch, string mediaType)
@@ -152,7 +176,7 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
             var request = HttpRequestParser.FromJson(item, queriesOnly: false, out var problem);
             results.Add(request is null
                 ? new ExecutionResult(false, null, [GraphQLError.WithCode(problem!, ErrorCodes.BadRequest)])
-                : await executor.ExecuteAsync(request, context.RequestServices, context.RequestAborted));
+                : await executor.ExecuteAsync(request, new RequestServices(context), context.RequestAborted));
         }
 
         await WriteAsync(context, StatusCodes.Status200OK, mediaType, writer =>
@@ -167,42 +191,60 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, ILogg
         });
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>The whole body in a pooled buffer (the caller returns it), or null when it is larger than <paramref name="limit"/>.</summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var reader = request.BodyReader;
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            var read = await reader.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (buffer.Length > limit)
             {
-                return null;
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return (null, 0);
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                var length = (int)buffer.Length;
+                var copy = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                buffer.CopyTo(copy);
+                reader.AdvanceTo(buffer.End);
+                return (copy, length);
+            }
 
-        return buffer.ToArray();
+            // Nothing consumed yet: ask for more until the body is complete.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
     }
 
     private static Task WriteErrorAsync(HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         var result = ExecutionResult.Failed(GraphQLError.WithCode(message, code));
-        return WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
+        return WriteAsync(context, status, mediaType, result);
     }
 
-    internal static async Task WriteAsync(HttpContext context, int status, string mediaType, Action<Utf8JsonWriter> write)
+    internal static Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result) =>
+        WriteAsync(context, status, mediaType, result, static (writer, result) => result.WriteTo(writer));
+
+    private static Task WriteAsync(HttpContext context, int status, string mediaType, Action<Utf8JsonWriter> write) =>
+        WriteAsync(context, status, mediaType, write, static (writer, write) => write(writer));
+
+    // The state is passed through so the hot path (one result per request) allocates no closure.
+    private static Task WriteAsync<TState>(HttpContext context, int status, string mediaType, TState state, Action<Utf8JsonWriter, TState> write)
     {
         var response = context.Response;
         response.StatusCode = status;
-        response.ContentType = mediaType + "; charset=utf-8";
+        response.ContentType = MediaTypes.WithCharset(mediaType);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         using (var writer = new Utf8JsonWriter(response.BodyWriter, ExecutionResult.WriterOptions))
         {
-            write(writer);
+            write(writer, state);
         }
 
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
+        var flush = response.BodyWriter.FlushAsync(context.RequestAborted);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "GraphQL request body is not valid JSON")]

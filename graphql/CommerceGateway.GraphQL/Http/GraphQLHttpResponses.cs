@@ -35,6 +35,6 @@ public static class GraphQLHttpResponses
         }
 
         var result = ExecutionResult.Failed(GraphQLError.WithCode(message, code));
-        return GraphQLHttpHandler.WriteAsync(context, status, mediaType, writer => result.WriteTo(writer));
+        return GraphQLHttpHandler.WriteAsync(context, status, mediaType, result);
     }
 }

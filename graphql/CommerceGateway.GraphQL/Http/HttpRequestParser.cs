@@ -63,6 +63,120 @@ internal static class HttpRequestParser
         return new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions, QueriesOnly = queriesOnly };
     }
 
+    /// <summary>
+    /// Reads a request object straight from the UTF-8 body, without a JSON document in between. False
+    /// for anything else (a batch, not an object, a malformed parameter, invalid JSON): the caller then
+    /// takes the general path, which reports exactly what is wrong, so both paths answer alike.
+    /// </summary>
+    public static bool TryReadObject(ReadOnlySpan<byte> body, out GraphQLRequest? request)
+    {
+        request = null;
+        try
+        {
+            // The reader's defaults (no comments, no trailing commas, depth 64) are JsonDocument's.
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            string? query = null, operationName = null;
+            IReadOnlyDictionary<string, object?>? variables = null, extensions = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // As in FromJson, a repeated parameter takes its last value.
+                var ok = true;
+                if (reader.ValueTextEquals("query"u8))
+                {
+                    ok = reader.Read() && reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+                    query = ok && reader.TokenType == JsonTokenType.String ? QueryTexts.Read(ref reader) : null;
+                }
+                else if (reader.ValueTextEquals("operationName"u8))
+                {
+                    ok = reader.Read() && ReadString(ref reader, out operationName);
+                }
+                else if (reader.ValueTextEquals("variables"u8))
+                {
+                    ok = reader.Read() && ReadMap(ref reader, out variables);
+                }
+                else if (reader.ValueTextEquals("extensions"u8))
+                {
+                    ok = reader.Read() && ReadMap(ref reader, out extensions);
+                }
+                else
+                {
+                    ok = reader.Read() && reader.TrySkip();
+                }
+
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            // Anything but the end of the object here, or content after it, goes the general way.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+
+            request = new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions };
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ReadString(ref Utf8JsonReader reader, out string? text)
+    {
+        text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+    }
+
+    private static bool ReadMap(ref Utf8JsonReader reader, out IReadOnlyDictionary<string, object?>? map)
+    {
+        map = reader.TokenType == JsonTokenType.StartObject ? (IReadOnlyDictionary<string, object?>)ReadPlain(ref reader)! : null;
+        return map is not null || reader.TokenType == JsonTokenType.Null;
+    }
+
+    /// <summary>The value at the reader as <see cref="ToPlain"/> makes it from a document.</summary>
+    private static object? ReadPlain(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    map[name] = ReadPlain(ref reader);
+                }
+
+                return map;
+            case JsonTokenType.StartArray:
+                var list = new List<object?>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    list.Add(ReadPlain(ref reader));
+                }
+
+                return list;
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var integer) ? integer : reader.GetDouble();
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            default:
+                return null;
+        }
+    }
+
     public static GraphQLRequest? FromQueryString(IQueryCollection parameters, out string? problem)
     {
         problem = null;

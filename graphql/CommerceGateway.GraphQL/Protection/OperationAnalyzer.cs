@@ -16,44 +16,65 @@ internal sealed class OperationAnalyzer
     private static readonly string[] SizeArguments = ["first", "last", "limit", "take"];
     private readonly Schema _schema;
     private readonly GraphQLLimits _limits;
-    private readonly Dictionary<string, FragmentDefinitionNode> _fragments;
+    private readonly IReadOnlyDictionary<string, FragmentDefinitionNode> _fragments;
     private readonly IReadOnlyDictionary<string, object?> _variables;
     private int _aliases;
     private int _fields;
     private int _maxDepth;
+    private bool _readVariables;
 
-    private OperationAnalyzer(Schema schema, GraphQLLimits limits, DocumentNode document, IReadOnlyDictionary<string, object?> variables)
+    private OperationAnalyzer(Schema schema, GraphQLLimits limits, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables)
     {
         _schema = schema;
         _limits = limits;
         _variables = variables;
-        _fragments = document.Definitions.OfType<FragmentDefinitionNode>().GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
+        _fragments = fragments;
     }
 
     /// <summary>The first limit the operation breaks, as a client error, or null when it is within every limit.</summary>
-    public static GraphQLError? Check(Schema schema, GraphQLLimits limits, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?> variables)
+    public static GraphQLError? Check(Schema schema, GraphQLLimits limits, DocumentNode document, OperationDefinitionNode operation, IReadOnlyDictionary<string, object?> variables) =>
+        Check(schema, limits, document.Definitions.OfType<FragmentDefinitionNode>().GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First()), operation, variables, out _);
+
+    /// <summary>
+    /// As above with the document's fragments by name (the first of each name); <paramref name="readVariables"/>
+    /// tells whether a variable's value (a list size) entered the verdict, so whether it may be reused for other values.
+    /// </summary>
+    public static GraphQLError? Check(
+        Schema schema,
+        GraphQLLimits limits,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?> variables,
+        out bool readVariables)
     {
-        var analyzer = new OperationAnalyzer(schema, limits, document, variables);
-        var root = operation.Operation == OperationType.Mutation ? (NamedType?)schema.Mutation : schema.Query;
-        var cost = analyzer.Measure(operation.SelectionSet, root, 1, 1, []);
+        var analyzer = new OperationAnalyzer(schema, limits, fragments, variables);
+        var verdict = analyzer.Verdict(operation);
+        readVariables = analyzer._readVariables;
+        return verdict;
+    }
+
+    private GraphQLError? Verdict(OperationDefinitionNode operation)
+    {
+        var root = operation.Operation == OperationType.Mutation ? (NamedType?)_schema.Mutation : _schema.Query;
+        var cost = Measure(operation.SelectionSet, root, 1, 1, []);
         var location = new List<ErrorLocation> { new(operation.Location.Line, operation.Location.Column) };
-        if (analyzer._maxDepth > limits.MaxDepth)
+        if (_maxDepth > _limits.MaxDepth)
         {
-            return GraphQLError.WithCode($"The operation nests fields {analyzer._maxDepth} deep; the limit is {limits.MaxDepth}.", ErrorCodes.MaxDepthExceeded, location);
+            return GraphQLError.WithCode($"The operation nests fields {_maxDepth} deep; the limit is {_limits.MaxDepth}.", ErrorCodes.MaxDepthExceeded, location);
         }
 
-        if (analyzer._aliases > limits.MaxAliases)
+        if (_aliases > _limits.MaxAliases)
         {
-            return GraphQLError.WithCode($"The operation uses {analyzer._aliases} aliases; the limit is {limits.MaxAliases}.", ErrorCodes.MaxAliasesExceeded, location);
+            return GraphQLError.WithCode($"The operation uses {_aliases} aliases; the limit is {_limits.MaxAliases}.", ErrorCodes.MaxAliasesExceeded, location);
         }
 
-        if (analyzer._fields > limits.MaxFields)
+        if (_fields > _limits.MaxFields)
         {
-            return GraphQLError.WithCode($"The operation selects {analyzer._fields} fields; the limit is {limits.MaxFields}.", ErrorCodes.MaxFieldsExceeded, location);
+            return GraphQLError.WithCode($"The operation selects {_fields} fields; the limit is {_limits.MaxFields}.", ErrorCodes.MaxFieldsExceeded, location);
         }
 
-        return cost > limits.MaxCost
-            ? GraphQLError.WithCode($"The operation's estimated cost is {cost.ToString("0", CultureInfo.InvariantCulture)}; the limit is {limits.MaxCost}.", ErrorCodes.MaxCostExceeded, location)
+        return cost > _limits.MaxCost
+            ? GraphQLError.WithCode($"The operation's estimated cost is {cost.ToString("0", CultureInfo.InvariantCulture)}; the limit is {_limits.MaxCost}.", ErrorCodes.MaxCostExceeded, location)
             : null;
     }
 
@@ -108,6 +129,12 @@ internal sealed class OperationAnalyzer
 
     private static bool IsList(GraphType type) => type.Nullable is ListType;
 
+    private object? ReadVariable(string name)
+    {
+        _readVariables = true;
+        return _variables.GetValueOrDefault(name);
+    }
+
     private int ListSize(FieldNode field)
     {
         foreach (var argument in field.Arguments)
@@ -120,7 +147,7 @@ internal sealed class OperationAnalyzer
             var value = argument.Value switch
             {
                 IntValueNode i => int.TryParse(i.Value, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null,
-                VariableNode v => _variables.GetValueOrDefault(v.Name) switch
+                VariableNode v => ReadVariable(v.Name) switch
                 {
                     int n => n,
                     long n => (int)Math.Min(n, int.MaxValue),

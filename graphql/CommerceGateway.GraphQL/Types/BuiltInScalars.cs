@@ -30,6 +30,12 @@ internal sealed class IntScalar() : BuiltInScalar("Int", "The `Int` scalar type 
 
     public override object Serialize(object value)
     {
+        // Already an Int: the value itself, without a round trip through double and a second box.
+        if (value is int)
+        {
+            return value;
+        }
+
         double number = value switch
         {
             int i => i,
@@ -151,7 +157,7 @@ internal sealed class BooleanScalar() : BuiltInScalar("Boolean", "The `Boolean` 
 
     public override object Serialize(object value) => value switch
     {
-        bool b => b,
+        bool => value,
         int i => i != 0,
         long l => l != 0,
         double d when double.IsFinite(d) => d != 0,

@@ -77,9 +77,13 @@ internal static class GraphQLHttpBenchmark
                 for (var i = 0; i < servers.Length; i++)
                 {
                     var (runs, url) = servers[(round + i) % servers.Length];
+
+                    // Ours and the ceiling are served by this process (idle while the other runs), Node by its own.
+                    Func<TimeSpan> cpu = runs.Name == "node" ? () => node.ProcessorTime : ProcessorTime;
+                    var cpuBefore = cpu();
                     var result = await WrkTool.RunAsync(wrk, script, url, connections, duration);
-                    runs.Add(result);
-                    Console.WriteLine(Invariant($"round {round + 1} {runs.Name,-8} {result.RequestsPerSecond,9:0} req/s  avg {result.LatencyAverageMs:0.00} ms  p99 {result.LatencyP99Ms:0.00} ms"));
+                    runs.Add(result, cpu() - cpuBefore);
+                    Console.WriteLine(Invariant($"round {round + 1} {runs.Name,-8} {result.RequestsPerSecond,9:0} req/s  avg {result.LatencyAverageMs:0.00} ms  p99 {result.LatencyP99Ms:0.00} ms  CPU {runs.CpuMicrosecondsPerRequest[^1]:0.0} µs/request"));
                 }
             }
         }
@@ -137,6 +141,12 @@ internal static class GraphQLHttpBenchmark
         return response.IsSuccessStatusCode
             ? text
             : throw new InvalidOperationException($"POST {url} answered {(int)response.StatusCode}: {text}");
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -127,9 +127,10 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine();
         text.AppendLine("The same schema and query as the HTTP benchmark (`GraphQL/CheckoutSchema.cs`, `GraphQL/CheckoutQuery.cs`),");
         text.AppendLine("run through `GraphQLExecutor.ExecuteAsync` with its variables already parsed. Uncached uses an executor with");
-        text.AppendLine("`DocumentCacheSize = 0`, so every call hashes, lexes, parses and validates the document before executing;");
-        text.AppendLine("cached uses the default cache, warmed once, so a call is a hash lookup plus variable coercion, limits and");
-        text.AppendLine("execution. The difference is what the document cache saves per request.");
+        text.AppendLine("`DocumentCacheSize = 0`, so every call lexes, parses and validates the document before executing;");
+        text.AppendLine("cached uses the default cache, warmed once, so a call finds the document (the same request, so by reference");
+        text.AppendLine("to the last one), coerces the variables and executes with the document's execution plan (the limit verdict");
+        text.AppendLine("was kept on the first call). The difference is what the document cache saves per request.");
         text.AppendLine();
         text.AppendLine("GraphQL.NET 8.8.5 (`GraphQL`, `GraphQL.SystemTextJson`) runs the same query on the same records in the same");
         text.AppendLine("process: `GraphQL/Micro/GraphQLNetCheckoutSchema.cs` builds the schema code-first, a typed lambda per field,");
@@ -139,7 +140,7 @@ internal static class GraphQLMicroBenchmark
         text.AppendLine("standard rules every call. \"Prepared document\" is GraphQL.NET's document cache hit without the lookup: the");
         text.AppendLine("document parsed and validated once, handed to the executer with `CachedDocumentValidationRules` (empty) as");
         text.AppendLine("the rules, as `MemoryDocumentCache` does on a hit (that package, GraphQL.MemoryCache, is not in this registry);");
-        text.AppendLine("ours, cached, still hashes the query text and looks it up. Before anything is timed the setup checks that");
+        text.AppendLine("ours, cached, still looks the document up. Before anything is timed the setup checks that");
         text.AppendLine(Invariant($"GraphQL.NET prints the same schema for its code-first schema as for one it builds from our SDL, and that all"));
         text.AppendLine(Invariant($"four JSON-writing cases write byte-identical responses ({responseBytes} bytes); `graphql-micro --check-only`"));
         text.AppendLine("runs just those checks. GraphQL.NET runs with its defaults (parallel execution strategy for queries, no");

@@ -27,6 +27,16 @@ internal sealed class NodeServer : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>CPU time (user + system) the node process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>node, graphql and graphql-http versions, for the record.</summary>
     public string Versions { get; }
 

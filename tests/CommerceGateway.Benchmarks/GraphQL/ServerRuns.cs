@@ -4,6 +4,7 @@ namespace CommerceGateway.Benchmarks.GraphQL;
 internal sealed class ServerRuns(string name, string description)
 {
     private readonly List<WrkResult> _rounds = [];
+    private readonly List<double> _cpu = [];
 
     public string Name { get; } = name;
 
@@ -19,5 +20,20 @@ internal sealed class ServerRuns(string name, string description)
 
     public double LatencyP99Ms => _rounds.Max(r => r.LatencyP99Ms);
 
-    public void Add(WrkResult result) => _rounds.Add(result);
+    /// <summary>The serving process's CPU time (user + system) per answered request, per round.</summary>
+    public IReadOnlyList<double> CpuMicrosecondsPerRequest => _cpu;
+
+    public double CpuMedian => Median(_cpu);
+
+    public void Add(WrkResult result, TimeSpan cpu)
+    {
+        _rounds.Add(result);
+        _cpu.Add(cpu.TotalMicroseconds / Math.Max(1, result.Requests));
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 }
