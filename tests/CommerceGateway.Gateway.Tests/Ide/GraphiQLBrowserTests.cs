@@ -60,8 +60,8 @@ public sealed class GraphiQLBrowserTests
 
     private static async Task SetEditorAsync(IPage page, string containing, string value)
     {
-        var found = await page.EvaluateAsync<bool>(
-            """
+        // GraphiQL loads its CodeMirror editors in chunks after the toolbar appears: wait for the one holding the text.
+        const string Script = """
             ([containing, value]) => {
               for (const element of document.querySelectorAll('.CodeMirror')) {
                 const editor = element.CodeMirror;
@@ -69,8 +69,17 @@ public sealed class GraphiQLBrowserTests
               }
               return false;
             }
-            """,
-            new[] { containing, value });
+            """;
+        var found = false;
+        try
+        {
+            await page.WaitForFunctionAsync(Script, new[] { containing, value }, new PageWaitForFunctionOptions { Timeout = 15_000, PollingInterval = 100 });
+            found = true;
+        }
+        catch (TimeoutException)
+        {
+        }
+
         Assert.True(found, $"No editor holds \"{containing}\".");
     }
 }
