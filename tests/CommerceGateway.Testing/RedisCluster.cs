@@ -9,7 +9,7 @@ namespace CommerceGateway.Testing;
 /// collection; its nodes can be killed and restarted, and a replica can take over its master, to test
 /// failovers. Nothing is persisted; the cluster's own node files live in a temporary directory.
 /// </summary>
-public sealed class RedisCluster : IAsyncLifetime, IDisposable
+public sealed class RedisCluster : IRedisDeployment
 {
     private const int NodeCount = 6;
 

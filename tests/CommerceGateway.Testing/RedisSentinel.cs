@@ -10,7 +10,7 @@ namespace CommerceGateway.Testing;
 /// clients follow the promoted replica. Nothing is persisted; the sentinels' configuration files
 /// (which they rewrite) live in a temporary directory.
 /// </summary>
-public sealed class RedisSentinel : IAsyncLifetime, IDisposable
+public sealed class RedisSentinel : IRedisDeployment
 {
     /// <summary>The name the sentinels monitor the master under (<c>serviceName=</c> in the connection string).</summary>
     public const string ServiceName = "cg-primary";

@@ -10,7 +10,7 @@ namespace CommerceGateway.Testing;
 /// system service: each instance is private, without persistence, and can be stopped (killed, or
 /// shut down) and started again on the same port to test outages.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime, IDisposable
+public sealed class RedisServer : IRedisDeployment
 {
     private const string InstallHint = "redis-server is not installed. Run ./test.sh (it installs it) or: sudo apt-get install -y redis-server redis-tools";
     private readonly IReadOnlyList<string> _leadingArguments;

@@ -101,9 +101,7 @@ internal sealed class PartnerReport(
     {
         text.AppendLine(Invariant($"Maximum rate, closed loop: `{wrkCommand}`, {settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per path after a 10 s warm-up each, paths alternating (the order rotates each round). Every answer was 200, no socket errors."));
         text.AppendLine();
-        var rounds = string.Join(" | ", Enumerable.Range(1, settings.Rounds).Select(r => $"round {r}"));
-        text.AppendLine($"| path | {rounds} | median | ratio to direct (median of per-round ratios) |");
-        text.AppendLine($"|---|{string.Concat(Enumerable.Repeat("---|", settings.Rounds))}---|---|");
+        AppendRoundsHeader(text, "", ["median", "ratio to direct (median of per-round ratios)"]);
         foreach (var path in paths)
         {
             var cells = string.Join(" | ", path.Maximum.Select(m => Invariant($"{m.RequestsPerSecond:0}")));
@@ -112,15 +110,21 @@ internal sealed class PartnerReport(
         }
     }
 
+    /// <summary>A table's header: the path, one column per round (the first prefixed), then <paramref name="after"/>.</summary>
+    private void AppendRoundsHeader(StringBuilder text, string firstRoundPrefix, string[] after)
+    {
+        var rounds = string.Join(" | ", Enumerable.Range(1, settings.Rounds).Select(r => $"round {r}"));
+        text.AppendLine($"| path | {firstRoundPrefix}{rounds} | {string.Join(" | ", after)} |");
+        text.AppendLine($"|---|{string.Concat(Enumerable.Repeat("---|", settings.Rounds + after.Length))}");
+    }
+
     private static double MedianCpu(PathNumbers path) => PathNumbers.Median(path.Cpu.Select(c => c.ProxyMicroseconds));
 
     private void AppendCpu(StringBuilder text)
     {
         text.AppendLine("CPU per request in the same closed-loop rounds: each server's user+system time (the process and its children, from /proc) over the round divided by the requests wrk counted. It moves far less with the machine's load than req/s. For the direct path the proxy column is the upstream itself.");
         text.AppendLine();
-        var rounds = string.Join(" | ", Enumerable.Range(1, settings.Rounds).Select(r => $"round {r}"));
-        text.AppendLine($"| path | proxy µs/request {rounds} | proxy median | upstream median | proxy CPU to bare YARP's (median of per-round ratios) |");
-        text.AppendLine($"|---|{string.Concat(Enumerable.Repeat("---|", settings.Rounds))}---|---|---|");
+        AppendRoundsHeader(text, "proxy µs/request ", ["proxy median", "upstream median", "proxy CPU to bare YARP's (median of per-round ratios)"]);
         foreach (var path in paths)
         {
             var cells = string.Join(" | ", path.Cpu.Select(c => Invariant($"{c.ProxyMicroseconds:0.0}")));

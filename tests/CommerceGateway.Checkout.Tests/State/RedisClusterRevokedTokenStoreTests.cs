@@ -1,31 +1,8 @@
-using CommerceGateway.Checkout.State;
 using CommerceGateway.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CommerceGateway.Checkout.Tests.State;
 
 /// <summary>The revoked-token contract on a six-node Redis Cluster (three masters, three replicas).</summary>
 [Collection(RedisTopologies.Name)]
-public sealed class RedisClusterRevokedTokenStoreTests(RedisCluster redis) : RevokedTokenStoreContractTests
-{
-    // Each test connects a new multiplexer (through the sentinels, or discovering six nodes); on a
-    // busy 2-core machine that can take longer than the 2 s default.
-    private static readonly TimeSpan ConnectAllowance = TimeSpan.FromSeconds(5);
-    private readonly ServiceProvider _services = StoreHost.Redis(redis.ConnectionString, ConnectAllowance);
-
-    // Real Redis TTLs: long enough that a busy machine cannot let an entry lapse between two calls of one test.
-    protected override TimeSpan ShortTtl => TimeSpan.FromMilliseconds(1200);
-
-    protected override TimeProvider Clock => TimeProvider.System;
-
-    protected override IRevokedTokenStore CreateStore() => _services.GetRequiredService<IRevokedTokenStore>();
-
-    protected override Task PassTimeAsync(TimeSpan duration) => Task.Delay(duration);
-
-    protected override void Dispose(bool disposing)
-    {
-        _services.Dispose();
-        base.Dispose(disposing);
-    }
-}
+public sealed class RedisClusterRevokedTokenStoreTests(RedisCluster redis) : RedisRevokedTokenStoreContractTests(redis.ConnectionString, RedisTopologies.ConnectAllowance);

@@ -1,27 +1,7 @@
-using CommerceGateway.Checkout.State;
 using CommerceGateway.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CommerceGateway.Checkout.Tests.State;
 
 /// <summary>The revoked-token contract on a real redis-server, with short real TTLs.</summary>
-public sealed class RedisRevokedTokenStoreTests(RedisServer server) : RevokedTokenStoreContractTests, IClassFixture<RedisServer>
-{
-    private readonly ServiceProvider _services = StoreHost.Redis(server);
-
-    // Real Redis TTLs: long enough that a busy machine cannot let an entry lapse between two calls of one test.
-    protected override TimeSpan ShortTtl => TimeSpan.FromMilliseconds(1200);
-
-    protected override TimeProvider Clock => TimeProvider.System;
-
-    protected override IRevokedTokenStore CreateStore() => _services.GetRequiredService<IRevokedTokenStore>();
-
-    protected override Task PassTimeAsync(TimeSpan duration) => Task.Delay(duration);
-
-    protected override void Dispose(bool disposing)
-    {
-        _services.Dispose();
-        base.Dispose(disposing);
-    }
-}
+public sealed class RedisRevokedTokenStoreTests(RedisServer server) : RedisRevokedTokenStoreContractTests(server.ConnectionString), IClassFixture<RedisServer>;

@@ -6,17 +6,9 @@ using Xunit;
 namespace CommerceGateway.Checkout.Tests.State;
 
 /// <summary>The seat-hold contract on a real redis-server, with short real TTLs.</summary>
-public sealed class RedisSeatHoldStoreTests(RedisServer server) : SeatHoldStoreContractTests, IClassFixture<RedisServer>
+public sealed class RedisSeatHoldStoreTests(RedisServer server) : RedisSeatHoldStoreContractTests(server.ConnectionString), IClassFixture<RedisServer>
 {
     private readonly RedisServer _server = server;
-    private readonly ServiceProvider _services = StoreHost.Redis(server);
-
-    // Real Redis TTLs: long enough that a busy machine cannot let a hold lapse between two calls of one test.
-    protected override TimeSpan ShortTtl => TimeSpan.FromMilliseconds(1200);
-
-    protected override ISeatHoldStore CreateStore() => _services.GetRequiredService<ISeatHoldStore>();
-
-    protected override Task PassTimeAsync(TimeSpan duration) => Task.Delay(duration);
 
     [Fact]
     public async Task AcquireAsync_ServerForgotTheScripts_StillHoldsTheSeats()
@@ -61,11 +53,5 @@ public sealed class RedisSeatHoldStoreTests(RedisServer server) : SeatHoldStoreC
         // One hash tag per event session: on a cluster the seats and their fencing counter share a slot.
         Assert.Equal(":3", await _server.CommandAsync("EXISTS", prefix + "seat:{booking-demo:S1}:booking-demo:S1:7", prefix + "seat:{booking-demo:S1}:booking-demo:S1:8", prefix + "fence:{booking-demo:S1}"));
         Assert.Equal(":1", await _server.CommandAsync("EXISTS", prefix + "holder:cart-1"));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        _services.Dispose();
-        base.Dispose(disposing);
     }
 }

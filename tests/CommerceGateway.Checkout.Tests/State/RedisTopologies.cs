@@ -12,4 +12,10 @@ namespace CommerceGateway.Checkout.Tests.State;
 public sealed class RedisTopologies : ICollectionFixture<RedisCluster>, ICollectionFixture<RedisSentinel>
 {
     public const string Name = "Redis cluster and Sentinel";
+
+    /// <summary>
+    /// The stores' operation timeout there: each test connects a new multiplexer (through the
+    /// sentinels, or discovering six nodes), which on a busy 2-core machine can take longer than the 2 s default.
+    /// </summary>
+    public static readonly TimeSpan ConnectAllowance = TimeSpan.FromSeconds(5);
 }
