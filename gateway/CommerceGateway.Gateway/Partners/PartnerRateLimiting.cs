@@ -23,13 +23,7 @@ internal static class PartnerRateLimiting
                 // Authorization runs first, so every request here carries a validated client id.
                 var clientId = context.User.FindFirst("client_id")?.Value ?? string.Empty;
                 var partners = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.Partners;
-                return RateLimitPartition.GetFixedWindowLimiter(clientId, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = partners.PermitLimit,
-                    Window = partners.Window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.Get(clientId, PartnerWindows.For(partners).Create);
             });
         });
         return services;

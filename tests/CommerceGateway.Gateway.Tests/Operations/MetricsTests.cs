@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CommerceGateway.Adapters;
@@ -78,6 +79,59 @@ public sealed class MetricsTests(SandboxServer sandbox) : IClassFixture<SandboxS
         Assert.True(metrics.Value("http_client_request_duration_seconds_count", ("server_port", sandbox.Port.ToString(CultureInfo.InvariantCulture)), ("http_response_status_code", "200")) >= 2);
         Assert.True(metrics.Value("dotnet_gc_heap_total_allocated_bytes_total", ("otel_scope_name", "System.Runtime")) > 0);
         Assert.True(metrics.Value("dotnet_process_cpu_time_seconds_total", ("cpu_mode", "user")) > 0);
+    }
+
+    [Fact]
+    public async Task Metrics_AfterAPartnerRequest_LeaveUndocumentedPerRequestInstrumentsUnmeasured()
+    {
+        using var app = new GatewayApp(PartnerGateway.Settings(sandbox));
+        using var partner = await PartnerGateway.PartnerClientAsync(app);
+        using (var response = await partner.GetAsync(new Uri("/partners/echo/item", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // This listener enables nothing itself: it only sees which of the host's instruments someone measures.
+        var factory = app.Services.GetRequiredService<IMeterFactory>();
+        var instruments = new List<Instrument>();
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, factory))
+                {
+                    lock (instruments)
+                    {
+                        instruments.Add(instrument);
+                    }
+                }
+            };
+            listener.Start();
+        }
+
+        var metrics = await Operations.MetricsAsync(app);
+
+        bool Enabled(string name) => Assert.Single(instruments, i => i.Name == name).Enabled;
+        Assert.True(Enabled("http.server.request.duration"));
+        Assert.True(Enabled("aspnetcore.rate_limiting.requests"));
+        Assert.False(Enabled("http.server.active_requests"));
+        Assert.False(Enabled("aspnetcore.routing.match_attempts"));
+        Assert.False(Enabled("aspnetcore.authentication.authenticate.duration"));
+        Assert.False(Enabled("aspnetcore.authorization.attempts"));
+        Assert.False(Enabled("aspnetcore.rate_limiting.request_lease.duration"));
+        Assert.False(Enabled("aspnetcore.rate_limiting.active_request_leases"));
+        Assert.DoesNotContain(instruments, i => i.Name.StartsWith("aspnetcore.memory_pool.rented", StringComparison.Ordinal) && i.Enabled);
+        Assert.Equal(1, metrics.Value(Requests, ("http_route", EchoRoute), ("http_response_status_code", "200")));
+        Assert.Equal(1, metrics.Value("aspnetcore_rate_limiting_requests_total", ("aspnetcore_rate_limiting_policy", "partner"), ("aspnetcore_rate_limiting_result", "acquired")));
+        Assert.True(metrics.Value("http_client_request_duration_seconds_count", ("server_port", sandbox.Port.ToString(CultureInfo.InvariantCulture))) >= 1);
+        string[] dropped =
+        [
+            "http_server_active_requests", "http_client_active_requests", "aspnetcore_routing_match_attempts_total",
+            "aspnetcore_authentication_authenticate_duration_seconds_count", "aspnetcore_authorization_attempts_total",
+            "aspnetcore_rate_limiting_request_lease_duration_seconds_count", "aspnetcore_rate_limiting_active_request_leases",
+            "aspnetcore_memory_pool_rented_bytes_total", "aspnetcore_memory_pool_pooled_bytes",
+        ];
+        Assert.Empty(metrics.Samples.Where(s => dropped.Contains(s.Name)).Select(s => s.Name).Distinct());
     }
 
     [Fact]

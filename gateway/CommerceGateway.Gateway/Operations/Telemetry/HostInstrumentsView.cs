@@ -6,7 +6,8 @@ namespace CommerceGateway.Gateway.Operations.Telemetry;
 /// <summary>
 /// What the meter provider makes of each instrument it listens to. OpenTelemetry matches meters by
 /// name in the whole process, so without this a host would also count the instruments of another
-/// host's meter factory (tests start several gateways in one process). Our duration histograms get
+/// host's meter factory (tests start several gateways in one process). Per-request instruments no
+/// documented series needs are dropped (<see cref="UnreadInstruments"/>). Our duration histograms get
 /// bounds in seconds: OpenTelemetry's default bounds (0 to 10 000) are meant for milliseconds.
 /// </summary>
 internal sealed class HostInstrumentsView(IMeterFactory ownFactory)
@@ -18,6 +19,11 @@ internal sealed class HostInstrumentsView(IMeterFactory ownFactory)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         if (instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, ownFactory))
+        {
+            return MetricStreamConfiguration.Drop;
+        }
+
+        if (UnreadInstruments.Contains(instrument.Meter.Name, instrument.Name))
         {
             return MetricStreamConfiguration.Drop;
         }
