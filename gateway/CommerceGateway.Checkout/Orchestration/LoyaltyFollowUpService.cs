@@ -10,7 +10,7 @@ namespace CommerceGateway.Checkout;
 /// Each order keeps its own exponential backoff (stored on the order, so replicas agree), and the
 /// order's lock keeps two replicas from sending the same stage at once.
 /// </summary>
-internal sealed class LoyaltyFollowUpService(CheckoutService checkout, IOptions<CheckoutOptions> options, TimeProvider time, ILogger<LoyaltyFollowUpService> logger) : BackgroundService
+internal sealed class LoyaltyFollowUpService(LoyaltyFollowUp followUp, IOptions<CheckoutOptions> options, TimeProvider time, ILogger<LoyaltyFollowUpService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +18,7 @@ internal sealed class LoyaltyFollowUpService(CheckoutService checkout, IOptions<
         {
             try
             {
-                await checkout.RetryDueLoyaltyAsync(stoppingToken);
+                await followUp.RetryDueLoyaltyAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -2,12 +2,25 @@ using System.Globalization;
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout;
 using CommerceGateway.GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceGateway.GraphQL.Commerce.Resolvers;
 
-/// <summary>One resolver call: its arguments, the authorized client and the checkout service.</summary>
-internal sealed record CommerceCall(IResolverContext Context, ClientContext Client, CheckoutService Checkout)
+/// <summary>One resolver call: its arguments, the authorized client and the checkout services.</summary>
+internal sealed record CommerceCall(IResolverContext Context, ClientContext Client)
 {
+    public CartService Carts => Context.Services.GetRequiredService<CartService>();
+
+    public CatalogService Catalog => Context.Services.GetRequiredService<CatalogService>();
+
+    public PaymentService Payments => Context.Services.GetRequiredService<PaymentService>();
+
+    public OrderService Orders => Context.Services.GetRequiredService<OrderService>();
+
+    public BookingService Bookings => Context.Services.GetRequiredService<BookingService>();
+
+    public LoyaltyService Loyalty => Context.Services.GetRequiredService<LoyaltyService>();
+
     public CancellationToken Cancellation => Context.CancellationToken;
 
     public string Str(string name) => (string)Context.Arguments[name]!;

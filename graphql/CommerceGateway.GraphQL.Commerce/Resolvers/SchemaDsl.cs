@@ -31,12 +31,12 @@ internal static class SchemaDsl
             }
         });
 
-    /// <summary>Resolves through the checkout service as the authorized caller, with faults turned into GraphQL errors.</summary>
+    /// <summary>Resolves through the checkout services as the authorized caller, with faults turned into GraphQL errors.</summary>
     public static FieldBuilder ResolveCommerce(this FieldBuilder field, CommerceAccess access, Func<CommerceCall, Task<object?>> run) =>
         field.ResolveAsync(context =>
         {
             var client = context.Services.GetRequiredService<CommerceCaller>().Authorize(access);
-            var call = new CommerceCall(context, client, context.Services.GetRequiredService<CheckoutService>());
+            var call = new CommerceCall(context, client);
             return CommerceFaults.GuardAsync(() => run(call));
         });
 

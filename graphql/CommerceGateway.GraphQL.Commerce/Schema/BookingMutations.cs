@@ -12,7 +12,7 @@ internal static class BookingMutations
             .Description("Turns the cart's held seats into a booking, held until its deadline (45 minutes at OneBox-style backends).")
             .Arg("cartId", "ID!", "The cart.")
             .ResolveCommerce(CommerceAccess.Checkout, async call =>
-                SchemaDsl.Payload(await call.Checkout.CreateBookingAsync(call.Client, call.Str("cartId"), call.Cancellation), "booking")))
+                SchemaDsl.Payload(await call.Bookings.CreateBookingAsync(call.Client, call.Str("cartId"), call.Cancellation), "booking")))
         .Field("bookingCommit", "BookingPayload!", f => f
             .Description(
                 "Commits a held booking with the amount the client collected (payment.amount, default the total); UNDERPAID when short. " +
@@ -23,7 +23,7 @@ internal static class BookingMutations
             .ResolveCommerce(CommerceAccess.Checkout, async call =>
                 !PaymentInputs.TryRead(call.Map("payment"), out var payment, out var error)
                     ? SchemaDsl.Payload(CheckoutResult.Fail<BookingRecord>([error!]), "booking")
-                    : SchemaDsl.Payload(await call.Checkout.CommitBookingAsync(call.Client, call.Str("bookingId"), payment, call.Str("idempotencyKey"), call.Cancellation), "booking")))
+                    : SchemaDsl.Payload(await call.Bookings.CommitBookingAsync(call.Client, call.Str("bookingId"), payment, call.Str("idempotencyKey"), call.Cancellation), "booking")))
         .Field("bookingPurchase", "OrderPayload!", f => f
             .Description(
                 "Purchases a committed booking (all items, or the chosen ones; the others are released), creating an order. It collects only what the commit " +
@@ -41,6 +41,6 @@ internal static class BookingMutations
                     return SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order");
                 }
 
-                return SchemaDsl.Payload(await call.Checkout.PurchaseBookingAsync(call.Client, call.Str("bookingId"), call.Strings("itemIds"), payment, call.Str("idempotencyKey"), call.Cancellation), "order");
+                return SchemaDsl.Payload(await call.Bookings.PurchaseBookingAsync(call.Client, call.Str("bookingId"), call.Strings("itemIds"), payment, call.Str("idempotencyKey"), call.Cancellation), "order");
             }));
 }

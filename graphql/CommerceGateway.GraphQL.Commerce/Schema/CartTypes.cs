@@ -26,7 +26,7 @@ internal static class CartTypes
                 .ResolveCommerce(CommerceAccess.Cart, async call =>
                 {
                     var cart = (Cart)call.Context.Parent!;
-                    var result = await call.Checkout.GetShippingOptionsAsync(call.Client, cart.Id, call.Cancellation);
+                    var result = await call.Carts.GetShippingOptionsAsync(call.Client, cart.Id, call.Cancellation);
                     return result.Value;
                 }))
             .Prop("discountCodes", "[String!]!", "Discount codes applied.")
@@ -39,7 +39,7 @@ internal static class CartTypes
             .Field("order", "Order", f => f
                 .Description("The order the checkout created, once there is one.")
                 .ResolveCommerce(CommerceAccess.Cart, async call =>
-                    ((Cart)call.Context.Parent!).OrderId is { } orderId ? await call.Checkout.GetOrderAsync(call.Client, orderId, call.Cancellation) : null)));
+                    ((Cart)call.Context.Parent!).OrderId is { } orderId ? await call.Orders.GetOrderAsync(call.Client, orderId, call.Cancellation) : null)));
     }
 
     private static void AddParts(SchemaBuilder builder) => builder

@@ -11,13 +11,13 @@ internal static class CheckoutMutations
     public static void Add(ObjectTypeBuilder m)
     {
         m.CartMutation("checkoutBegin", "Begins checkout: the cart then lists the ordered steps its backend requires and the current one.", _ => { }, call =>
-            call.Checkout.BeginCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
+            call.Carts.BeginCheckoutAsync(call.Client, call.Str("cartId"), call.Version, call.Cancellation), CommerceAccess.Checkout);
         m.CartMutation(
             "checkoutResume",
             "Resumes an expired checkout by holding its items again, repriced by the backend (cost shows the total the next payment must equal); SOLD_OUT when they are gone. " +
             "INVALID_STEP on a paid cart. Seated channels hold the same seats, or with allowAlternativeSeats the best available seats of the same session and rate.",
             f => f.Arg("allowAlternativeSeats", "Boolean!", "When a held seat was taken meanwhile, hold the best available seats of the same session and rate instead of failing with SOLD_OUT.", "false"),
-            call => call.Checkout.ResumeCheckoutAsync(call.Client, call.Str("cartId"), call.Version, new CheckoutResumeOptions(call.Bool("allowAlternativeSeats")), call.Cancellation),
+            call => call.Carts.ResumeCheckoutAsync(call.Client, call.Str("cartId"), call.Version, new CheckoutResumeOptions(call.Bool("allowAlternativeSeats")), call.Cancellation),
             CommerceAccess.Checkout);
         m.Field("checkoutSubmitPayment", "CheckoutPaymentPayload!", f => f
             .Description(
@@ -35,7 +35,7 @@ internal static class CheckoutMutations
                     return Shape(CheckoutResult.Fail<PaymentResult>([error!]));
                 }
 
-                return Shape(await call.Checkout.SubmitPaymentAsync(call.Client, call.Str("cartId"), payment, call.Str("idempotencyKey"), call.Cancellation));
+                return Shape(await call.Payments.SubmitPaymentAsync(call.Client, call.Str("cartId"), payment, call.Str("idempotencyKey"), call.Cancellation));
             }));
     }
 

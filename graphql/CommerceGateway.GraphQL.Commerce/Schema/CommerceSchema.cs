@@ -4,8 +4,9 @@ namespace CommerceGateway.GraphQL.Commerce;
 
 /// <summary>
 /// The unified commerce schema: catalog, cart, checkout, bookings and loyalty over every channel,
-/// resolved through <see cref="Checkout.CheckoutService"/>. Resolvers need <see cref="CommerceCaller"/>
-/// (scoped, set by the host from the request's credential) and the checkout service in the request's services.
+/// resolved through the checkout services (<see cref="Checkout.CartService"/> and its siblings). Resolvers need
+/// <see cref="CommerceCaller"/> (scoped, set by the host from the request's credential) and the checkout services
+/// in the request's services.
 /// </summary>
 public static class CommerceSchema
 {

@@ -19,7 +19,7 @@ internal static class OrderMutations
             .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
                 !PaymentInputs.TryMoney(call.Map("amount"), "amount", out var amount, out var error)
                     ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
-                    : SchemaDsl.Payload(await call.Checkout.CaptureAsync(call.Client, call.Str("orderId"), amount, call.OptStr("idempotencyKey"), call.Cancellation), "order")))
+                    : SchemaDsl.Payload(await call.Orders.CaptureAsync(call.Client, call.Str("orderId"), amount, call.OptStr("idempotencyKey"), call.Cancellation), "order")))
         .Field("orderRefund", "OrderPayload!", f => f
             .Description("Refunds part or all of a paid order. Loyalty programs refund whole orders only: once refunds reach the amount paid, the loyalty order is refunded (earned points removed, reward returned); a partial refund leaves it as it is, and order.loyalty.status says so.")
             .Arg("orderId", "ID!", "The order.")
@@ -28,10 +28,10 @@ internal static class OrderMutations
             .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
                 !PaymentInputs.TryMoney(call.Map("amount"), "amount", out var amount, out var error)
                     ? SchemaDsl.Payload(CheckoutResult.Fail<OrderRecord>([error!]), "order")
-                    : SchemaDsl.Payload(await call.Checkout.RefundAsync(call.Client, call.Str("orderId"), amount!.Value, call.OptStr("reason"), call.Cancellation), "order")))
+                    : SchemaDsl.Payload(await call.Orders.RefundAsync(call.Client, call.Str("orderId"), amount!.Value, call.OptStr("reason"), call.Cancellation), "order")))
         .Field("orderCancel", "OrderPayload!", f => f
             .Description("Cancels an order; its loyalty order is voided.")
             .Arg("orderId", "ID!", "The order.")
             .ResolveCommerce(CommerceAccess.OrderManagement, async call =>
-                SchemaDsl.Payload(await call.Checkout.CancelAsync(call.Client, call.Str("orderId"), call.Cancellation), "order")));
+                SchemaDsl.Payload(await call.Orders.CancelAsync(call.Client, call.Str("orderId"), call.Cancellation), "order")));
 }

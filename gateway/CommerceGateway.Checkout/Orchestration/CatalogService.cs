@@ -1,15 +1,16 @@
 using CommerceGateway.Adapters;
+using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
 
-/// <content>Channels and catalog browsing, so front-ends reach every backend through one service.</content>
-public sealed partial class CheckoutService
+/// <summary>Channels and catalog browsing, so front-ends reach every backend through one service.</summary>
+public sealed class CatalogService(IChannelRegistry channels)
 {
     /// <summary>Every configured channel, commerce and loyalty, ordered by name.</summary>
-    public IReadOnlyList<Channel> GetChannels() => _channels.Channels;
+    public IReadOnlyList<Channel> GetChannels() => channels.Channels;
 
     /// <summary>The channel named <paramref name="name"/> (case-insensitive), or null.</summary>
-    public Channel? GetChannel(string name) => _channels.TryGetChannel(name, out var channel) ? channel : null;
+    public Channel? GetChannel(string name) => channels.TryGetChannel(name, out var channel) ? channel : null;
 
     /// <summary>A page of a channel's products; NOT_SUPPORTED when its backend has no product catalog.</summary>
     public Task<CheckoutResult<CatalogPage<Product>>> GetProductsAsync(string channel, CatalogQuery query, CancellationToken cancellationToken) =>
@@ -42,7 +43,7 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<T>(CommerceErrorCodes.InvalidInput, "The offset must not be negative.", "offset");
         }
 
-        if (!_channels.TryGetChannel(channel, out var found) || TryGetBackend(found) is not { } backend)
+        if (!channels.TryGetChannel(channel, out var found) || channels.TryGetBackend(found) is not { } backend)
         {
             return CheckoutResult.Fail<T>(CheckoutErrorCodes.NotFound, $"There is no commerce channel named '{channel}'.", "channel");
         }

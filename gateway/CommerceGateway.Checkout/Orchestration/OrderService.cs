@@ -1,11 +1,50 @@
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout.State;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
 
-/// <content>Orders: lookup, capture, refund, cancel.</content>
-public sealed partial class CheckoutService
+/// <summary>
+/// Orders: lookup, capture, refund, cancel. Each change runs under the lock of the order's cart, so it
+/// never overlaps a loyalty retry, and drives the order's loyalty stages; what the program does not
+/// take is owed by the order and retried.
+/// </summary>
+public sealed class OrderService
 {
+    private readonly IChannelRegistry _channels;
+    private readonly CartLocks _locks;
+    private readonly OrderRecords _orders;
+    private readonly LoyaltyStages _stages;
+    private readonly LoyaltyFollowUp _followUp;
+    private readonly IIdempotencyStore _idempotency;
+    private readonly CheckoutOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OrderService> _logger;
+
+    internal OrderService(
+        IChannelRegistry channels,
+        CartLocks locks,
+        OrderRecords orders,
+        LoyaltyStages stages,
+        LoyaltyFollowUp followUp,
+        IIdempotencyStore idempotency,
+        IOptions<CheckoutOptions> options,
+        TimeProvider time,
+        ILogger<OrderService> logger)
+    {
+        _channels = channels;
+        _locks = locks;
+        _orders = orders;
+        _stages = stages;
+        _followUp = followUp;
+        _idempotency = idempotency;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
     /// <summary>
     /// The order, refreshed from its backend; null when it does not exist for this client. Loyalty stages
     /// the order still owes are retried first, once and briefly (<see cref="CheckoutOptions.LoyaltyRetryReadTimeout"/>),
@@ -14,7 +53,7 @@ public sealed partial class CheckoutService
     /// </summary>
     public async Task<OrderRecord?> GetOrderAsync(ClientContext client, string orderId, CancellationToken cancellationToken)
     {
-        var stored = await LoadOrderAsync(client, orderId, cancellationToken);
+        var stored = await _orders.LoadOrderAsync(client, orderId, cancellationToken);
         if (stored is not { } found)
         {
             return null;
@@ -25,7 +64,7 @@ public sealed partial class CheckoutService
         if (found.Record.LoyaltyOwed is { GaveUp: false } owed && (owed.Attempts <= 1 || owed.NextAttemptAt <= _time.GetUtcNow()))
         {
             await using var lease = await _locks.TryAcquireAsync(found.Record.CartId, cancellationToken, TimeSpan.Zero);
-            if (lease is not null && await CatchUpUnderLockAsync(orderId, bounded: true, cancellationToken) is { } caughtUp)
+            if (lease is not null && await _followUp.CatchUpUnderLockAsync(orderId, bounded: true, cancellationToken) is { } caughtUp)
             {
                 found = caughtUp;
             }
@@ -34,12 +73,12 @@ public sealed partial class CheckoutService
         var fresh = await _channels.GetCommerceBackend(found.Record.Order.Channel).GetOrderAsync(found.Record.Order, cancellationToken);
         try
         {
-            return await SaveOrderAsync(found.Record with { Order = fresh }, cancellationToken, found.Version);
+            return await _orders.SaveOrderAsync(found.Record with { Order = fresh }, cancellationToken, found.Version);
         }
         catch (SessionVersionConflictException)
         {
             // A concurrent read or change stored the order meanwhile (a loyalty retry, say); show what it stored.
-            return (await LoadOrderAsync(client, orderId, cancellationToken))?.Record ?? found.Record with { Order = fresh };
+            return (await _orders.LoadOrderAsync(client, orderId, cancellationToken))?.Record ?? found.Record with { Order = fresh };
         }
     }
 
@@ -93,7 +132,7 @@ public sealed partial class CheckoutService
         {
             var order = await backend.CaptureAsync(record.Order, amount, ct);
             return order.PaymentStatus == PaymentStatus.Paid
-                ? await AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Billed, LoyaltyOrderStatus.Completed], ct)
+                ? await _stages.AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Billed, LoyaltyOrderStatus.Completed], ct)
                 : record with { Order = order };
         }, cancellationToken);
 
@@ -123,7 +162,7 @@ public sealed partial class CheckoutService
                 return refunded;
             }
 
-            return await AdvanceOrderLoyaltyAsync(refunded, [LoyaltyOrderStatus.Refunded], ct);
+            return await _stages.AdvanceOrderLoyaltyAsync(refunded, [LoyaltyOrderStatus.Refunded], ct);
         }, cancellationToken);
 
     /// <summary>Cancels an order; its loyalty order is voided.</summary>
@@ -131,7 +170,7 @@ public sealed partial class CheckoutService
         ChangeOrderAsync(client, orderId, null, allowZero: true, async (backend, record, ct) =>
         {
             var order = await backend.CancelAsync(record.Order, ct);
-            return await AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Voided], ct);
+            return await _stages.AdvanceOrderLoyaltyAsync(record with { Order = order }, [LoyaltyOrderStatus.Voided], ct);
         }, cancellationToken);
 
     /// <summary>
@@ -146,7 +185,7 @@ public sealed partial class CheckoutService
         Func<CommerceBackend, OrderRecord, CancellationToken, Task<OrderRecord>> change,
         CancellationToken cancellationToken)
     {
-        var unlocked = await LoadOrderAsync(client, orderId, cancellationToken);
+        var unlocked = await _orders.LoadOrderAsync(client, orderId, cancellationToken);
         if (unlocked is not { } first)
         {
             return NotFound<OrderRecord>("order", orderId);
@@ -159,7 +198,7 @@ public sealed partial class CheckoutService
         }
 
         // What was read before the lock may be stale.
-        var stored = await LoadOrderAsync(client, orderId, cancellationToken);
+        var stored = await _orders.LoadOrderAsync(client, orderId, cancellationToken);
         if (stored is not { } found)
         {
             return NotFound<OrderRecord>("order", orderId);
@@ -175,11 +214,11 @@ public sealed partial class CheckoutService
             var changed = await change(_channels.GetCommerceBackend(found.Record.Order.Channel), found.Record, cancellationToken);
             if (changed.LoyaltyOwed is not null && changed.LoyaltyOwed == found.Record.LoyaltyOwed)
             {
-                changed = await CatchUpLoyaltyAsync(changed, bounded: true, cancellationToken);
+                changed = await _stages.CatchUpLoyaltyAsync(changed, bounded: true, cancellationToken);
             }
 
             // Money may have moved: the change is stored even if a read refreshed the order meanwhile.
-            await PutOrderUnderLockAsync(changed, found.Record.LoyaltyOwed, found.Version, _ => changed, cancellationToken);
+            await _orders.PutOrderUnderLockAsync(changed, found.Record.LoyaltyOwed, found.Version, _ => changed, cancellationToken);
             return CheckoutResult.Ok<OrderRecord>(changed);
         }
         catch (CommerceException e) when (!e.IsFault)
@@ -195,68 +234,4 @@ public sealed partial class CheckoutService
     /// <summary>True once the refunds reach what was paid (or the backend says the order is refunded).</summary>
     private static bool IsRefundedInFull(Order order) =>
         order.PaymentStatus == PaymentStatus.Refunded || order.AmountPaid.Amount > 0m && order.AmountRefunded >= order.AmountPaid;
-
-    private async Task<(OrderRecord Record, long Version)?> LoadOrderAsync(ClientContext client, string orderId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var stored = await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(orderId), cancellationToken);
-        return stored is { } found && found.Value.Owner == client.ClientId ? found : null;
-    }
-
-    private async Task<OrderRecord> SaveOrderAsync(OrderRecord record, CancellationToken cancellationToken, long? knownVersion = null)
-    {
-        var version = knownVersion ?? (await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(record.Id), cancellationToken))?.Version ?? 0;
-        await PutOrderAsync(record, before: null, version, cancellationToken);
-        return record;
-    }
-
-    /// <summary>
-    /// Writes the order for a caller holding its lock. Reads store the refreshed order without the lock,
-    /// so a version conflict here is such a read, which changed neither the loyalty fields nor anything
-    /// the lock holder decided: <paramref name="merge"/> puts the holder's outcome onto the order as it
-    /// now is, and the write is repeated.
-    /// </summary>
-    /// <returns>The order as stored.</returns>
-    private async Task<OrderRecord> PutOrderUnderLockAsync(OrderRecord record, LoyaltyStagesOwed? before, long expectedVersion, Func<OrderRecord, OrderRecord> merge, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await PutOrderAsync(record, before, expectedVersion, cancellationToken);
-                return record;
-            }
-            catch (SessionVersionConflictException) when (attempt < 3)
-            {
-                var current = await _documents.GetAsync<OrderRecord>(SessionDocuments.OrderKey(record.Id), cancellationToken)
-                    ?? throw new InvalidOperationException($"Order '{record.Id}' disappeared while it was being changed.");
-                record = merge(current.Value);
-                expectedVersion = current.Version;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes the order at <paramref name="expectedVersion"/> and keeps the follow-up index in step with
-    /// what it owes (<paramref name="before"/>: what the stored order owed). The entry is added before the
-    /// write and removed after it, so a crash in between leaves an entry the follow-up drops, never a
-    /// debt no replica looks for.
-    /// </summary>
-    /// <returns>The new version.</returns>
-    private async Task<long> PutOrderAsync(OrderRecord record, LoyaltyStagesOwed? before, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var key = SessionDocuments.OrderKey(record.Id);
-        if (record.LoyaltyOwed is { GaveUp: false } owed)
-        {
-            await _sessions.ScheduleFollowUpAsync(key, owed.NextAttemptAt, cancellationToken);
-        }
-
-        var version = await _documents.PutAsync(key, record, expectedVersion, _options.OrderLifetime, cancellationToken);
-        if (before is { GaveUp: false } && record.LoyaltyOwed is not { GaveUp: false })
-        {
-            await _sessions.CancelFollowUpAsync(key, cancellationToken);
-        }
-
-        return version;
-    }
 }

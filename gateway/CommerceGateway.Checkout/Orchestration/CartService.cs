@@ -1,11 +1,82 @@
 using CommerceGateway.Adapters;
+using Microsoft.Extensions.Options;
+using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
 
-/// <content>Cart changes. Inputs are checked before the backend is called.</content>
-public sealed partial class CheckoutService
+/// <summary>
+/// Carts and their checkout: create and read a cart, change its lines, buyer, addresses, shipping,
+/// attendees, form answers and discount codes, begin and resume its checkout. Inputs are checked
+/// before the backend is called; every change runs under the cart's lock with an optimistic version,
+/// so any replica continues any cart. Business failures come back as <see cref="UserError"/>s; faults
+/// (backend or state store down) propagate as exceptions.
+/// </summary>
+public sealed class CartService
 {
     private const int MaxQuantity = 100;
+
+    private readonly IChannelRegistry _channels;
+    private readonly SessionDocuments _documents;
+    private readonly CartSessions _carts;
+    private readonly CartRewards _rewards;
+    private readonly PaymentOutcomes _payments;
+    private readonly CheckoutOptions _options;
+
+    internal CartService(IChannelRegistry channels, SessionDocuments documents, CartSessions carts, CartRewards rewards, PaymentOutcomes payments, IOptions<CheckoutOptions> options)
+    {
+        _channels = channels;
+        _documents = documents;
+        _carts = carts;
+        _rewards = rewards;
+        _payments = payments;
+        _options = options.Value;
+    }
+
+    /// <summary>Creates an empty cart on a commerce channel, owned by <paramref name="client"/>.</summary>
+    public async Task<CheckoutResult<Cart>> CreateCartAsync(ClientContext client, string channel, string? currency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (!_channels.TryGetChannel(channel, out var found) || _channels.TryGetBackend(found) is not { } backend)
+        {
+            return CheckoutResult.Fail<Cart>(CheckoutErrorCodes.NotFound, $"There is no commerce channel named '{channel}'.", "channel");
+        }
+
+        CurrencyCode code;
+        if (currency is not null)
+        {
+            if (!CurrencyCode.TryParse(currency, out code))
+            {
+                return CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, $"'{currency}' is not an ISO 4217 currency code.", "currency");
+            }
+        }
+        else if (found.DefaultCurrency is { } fallback)
+        {
+            code = fallback;
+        }
+        else
+        {
+            return CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, $"Channel '{found.Name}' has no default currency; give one.", "currency");
+        }
+
+        try
+        {
+            var cart = await backend.CreateCartAsync(new CartCreation(SecureIds.New("cart"), code), cancellationToken);
+            var session = new CartSession(cart with { Channel = found.Name }, client.ClientId);
+            var version = await _documents.PutAsync(SessionDocuments.CartKey(cart.Id), session, 0, _options.CartLifetime, cancellationToken);
+            return CheckoutResult.Ok<Cart>(session.Cart with { Version = version });
+        }
+        catch (CommerceException e) when (!e.IsFault)
+        {
+            return Fail<Cart>(e);
+        }
+    }
+
+    /// <summary>
+    /// The cart, or null when it does not exist or belongs to another client. A cart whose payment is
+    /// processing is brought up to date first; an expired one says so.
+    /// </summary>
+    public Task<Cart?> GetCartAsync(ClientContext client, string cartId, CancellationToken cancellationToken) =>
+        _payments.GetCartAsync(client, cartId, cancellationToken);
 
     /// <summary>Adds lines (merchandise or seats).</summary>
     public Task<CheckoutResult<Cart>> AddLinesAsync(ClientContext client, string cartId, IReadOnlyList<CartLineInput> lines, long? expectedVersion, CancellationToken cancellationToken)
@@ -61,7 +132,7 @@ public sealed partial class CheckoutService
         ArgumentNullException.ThrowIfNull(buyer);
         return buyer.Email is { } email && !LooksLikeEmail(email)
             ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, "The email address is not valid.", "buyer.email"))
-            : ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateBuyerAsync(c, buyer, ct), cancellationToken);
+            : _carts.ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateBuyerAsync(c, buyer, ct), cancellationToken);
     }
 
     /// <summary>Sets shipping and/or billing addresses.</summary>
@@ -71,17 +142,17 @@ public sealed partial class CheckoutService
             .FirstOrDefault(a => a.Item2 is { } address && (address.CountryCode.Length != 2 || !address.CountryCode.All(char.IsAsciiLetterUpper)));
         return invalid.Item2 is not null
             ? Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.InvalidInput, "Country codes are ISO 3166-1 alpha-2, upper case (e.g. \"US\").", invalid.Item1 + ".countryCode"))
-            : ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAddressesAsync(c, shipping, billing, ct), cancellationToken);
+            : _carts.ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAddressesAsync(c, shipping, billing, ct), cancellationToken);
     }
 
     /// <summary>Chooses a shipping method.</summary>
     public Task<CheckoutResult<Cart>> SelectShippingOptionAsync(ClientContext client, string cartId, string optionId, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.SelectShippingOptionAsync(c, optionId, ct), cancellationToken);
+        _carts.ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.SelectShippingOptionAsync(c, optionId, ct), cancellationToken);
 
     /// <summary>The shipping methods the backend offers for the cart.</summary>
     public async Task<CheckoutResult<IReadOnlyList<ShippingOption>>> GetShippingOptionsAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
     {
-        var session = await LoadCartAsync(client, cartId, cancellationToken);
+        var session = await _carts.LoadCartAsync(client, cartId, cancellationToken);
         if (session is null)
         {
             return NotFound<IReadOnlyList<ShippingOption>>("cart", cartId);
@@ -100,11 +171,11 @@ public sealed partial class CheckoutService
 
     /// <summary>Names ticket attendees.</summary>
     public Task<CheckoutResult<Cart>> UpdateAttendeesAsync(ClientContext client, string cartId, IReadOnlyList<Attendee> attendees, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAttendeesAsync(c, attendees, ct), cancellationToken);
+        _carts.ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateAttendeesAsync(c, attendees, ct), cancellationToken);
 
     /// <summary>Answers the backend's form.</summary>
     public Task<CheckoutResult<Cart>> UpdateFormAnswersAsync(ClientContext client, string cartId, IReadOnlyList<FormAnswer> answers, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateFormAnswersAsync(c, answers, ct), cancellationToken);
+        _carts.ChangeCartAsync(client, cartId, expectedVersion, (b, c, ct) => b.UpdateFormAnswersAsync(c, answers, ct), cancellationToken);
 
     /// <summary>Applies a discount code.</summary>
     public Task<CheckoutResult<Cart>> ApplyDiscountCodeAsync(ClientContext client, string cartId, string code, long? expectedVersion, CancellationToken cancellationToken) =>
@@ -118,7 +189,7 @@ public sealed partial class CheckoutService
 
     /// <summary>Begins checkout: the cart then lists the backend's steps.</summary>
     public Task<CheckoutResult<Cart>> BeginCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CancellationToken cancellationToken) =>
-        ChangeCartAsync(
+        _carts.ChangeCartAsync(
             client,
             cartId,
             expectedVersion,
@@ -140,7 +211,7 @@ public sealed partial class CheckoutService
     public Task<CheckoutResult<Cart>> ResumeCheckoutAsync(ClientContext client, string cartId, long? expectedVersion, CheckoutResumeOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return ChangeCartAsync(
+        return _carts.ChangeCartAsync(
             client,
             cartId,
             expectedVersion,
@@ -157,4 +228,7 @@ public sealed partial class CheckoutService
 
     private static bool LooksLikeEmail(string email) =>
         email.Length <= 254 && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+
+    private Task<CheckoutResult<Cart>> ChangeCartWithLoyaltyAsync(ClientContext client, string cartId, long? expectedVersion, Func<CommerceBackend, Cart, CancellationToken, Task<Cart>> change, CancellationToken cancellationToken) =>
+        _carts.ChangeCartAsync(client, cartId, expectedVersion, async (backend, cart, ct) => await _rewards.RevalidateRewardAsync(backend, await change(backend, cart, ct), ct), cancellationToken);
 }

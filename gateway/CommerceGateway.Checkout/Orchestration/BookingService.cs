@@ -1,15 +1,36 @@
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout.State;
+using Microsoft.Extensions.Options;
+using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
 
-/// <content>
+/// <summary>
 /// Bookings: hold the cart's seats as a booking, commit it with the amount paid, purchase it for what is
 /// still due. Commit and purchase run under the cart's lock on the booking as its backend has it now, so
 /// neither a retry (same key: replayed) nor a second attempt (new key: refused) collects twice.
-/// </content>
-public sealed partial class CheckoutService
+/// </summary>
+public sealed class BookingService
 {
+    private readonly IChannelRegistry _channels;
+    private readonly SessionDocuments _documents;
+    private readonly CartLocks _locks;
+    private readonly CartSessions _carts;
+    private readonly OrderRecords _orders;
+    private readonly BookingRecords _bookings;
+    private readonly CheckoutOptions _options;
+
+    internal BookingService(IChannelRegistry channels, SessionDocuments documents, CartLocks locks, CartSessions carts, OrderRecords orders, BookingRecords bookings, IOptions<CheckoutOptions> options)
+    {
+        _channels = channels;
+        _documents = documents;
+        _locks = locks;
+        _carts = carts;
+        _orders = orders;
+        _bookings = bookings;
+        _options = options.Value;
+    }
+
     /// <summary>Turns the cart into a booking; its seats stay held until the booking's deadline.</summary>
     public async Task<CheckoutResult<BookingRecord>> CreateBookingAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
     {
@@ -19,7 +40,7 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<BookingRecord>(CommerceErrorCodes.Conflict, "Another change to this cart is in progress; retry.");
         }
 
-        var session = await LoadCartAsync(client, cartId, cancellationToken);
+        var session = await _carts.LoadCartAsync(client, cartId, cancellationToken);
         if (session is null)
         {
             return NotFound<BookingRecord>("cart", cartId);
@@ -46,7 +67,7 @@ public sealed partial class CheckoutService
     /// <summary>The booking, refreshed from its backend; null when it does not exist for this client.</summary>
     public async Task<BookingRecord?> GetBookingAsync(ClientContext client, string bookingId, CancellationToken cancellationToken)
     {
-        if (await LoadBookingAsync(client, bookingId, cancellationToken) is not { } found)
+        if (await _bookings.LoadBookingAsync(client, bookingId, cancellationToken) is not { } found)
         {
             return null;
         }
@@ -61,7 +82,7 @@ public sealed partial class CheckoutService
         catch (SessionVersionConflictException)
         {
             // A commit, purchase or other read stored the booking meanwhile; show what it stored.
-            return (await LoadBookingAsync(client, bookingId, cancellationToken))?.Record ?? record;
+            return (await _bookings.LoadBookingAsync(client, bookingId, cancellationToken))?.Record ?? record;
         }
     }
 
@@ -83,7 +104,7 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<BookingRecord>([referenceError]);
         }
 
-        if (await LoadBookingAsync(client, bookingId, cancellationToken) is not { } stored)
+        if (await _bookings.LoadBookingAsync(client, bookingId, cancellationToken) is not { } stored)
         {
             return NotFound<BookingRecord>("booking", bookingId);
         }
@@ -97,16 +118,16 @@ public sealed partial class CheckoutService
         }
 
         var fingerprint = IdempotentCall.Fingerprint("booking-commit", bookingId, payment.PspToken, payment.PspTransactionId, payment.PspName, amount.ToString());
-        return await RunBookingStepAsync("booking-commit", client, stored.Record, idempotencyKey, fingerprint, async (backend, found, ct) =>
+        return await _bookings.RunBookingStepAsync("booking-commit", client, stored.Record, idempotencyKey, fingerprint, async (backend, found, ct) =>
         {
             if (found.Record.Booking.Status != BookingStatus.Held)
             {
-                return NotAt<BookingRecord>(found.Record, BookingStatus.Held);
+                return BookingRules.NotAt<BookingRecord>(found.Record, BookingStatus.Held);
             }
 
             var instruction = new PaymentInstruction(amount, payment.PspToken, payment.PspTransactionId, payment.PspName);
             var record = found.Record with { Booking = await backend.CommitBookingAsync(found.Record.Booking, instruction, ct) };
-            return CheckoutResult.Ok(await PutBookingUnderLockAsync(record, found.Version, ct));
+            return CheckoutResult.Ok(await _bookings.PutBookingUnderLockAsync(record, found.Version, ct));
         }, cancellationToken);
     }
 
@@ -136,7 +157,7 @@ public sealed partial class CheckoutService
             return CheckoutResult.Fail<OrderRecord>(CommerceErrorCodes.InvalidInput, "Give at least one item id, or leave itemIds out to purchase every item.", "itemIds");
         }
 
-        if (await LoadBookingAsync(client, bookingId, cancellationToken) is not { } stored)
+        if (await _bookings.LoadBookingAsync(client, bookingId, cancellationToken) is not { } stored)
         {
             return NotFound<OrderRecord>("booking", bookingId);
         }
@@ -144,12 +165,12 @@ public sealed partial class CheckoutService
         IReadOnlyList<string>? chosen = itemIds is null ? null : [.. itemIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var fingerprint = IdempotentCall.Fingerprint(
             "booking-purchase", bookingId, chosen is null ? "*" : string.Join(',', chosen), payment?.PspToken, payment?.PspTransactionId, payment?.PspName, payment?.Amount?.ToString());
-        return await RunBookingStepAsync("booking-purchase", client, stored.Record, idempotencyKey, fingerprint, async (backend, found, ct) =>
+        return await _bookings.RunBookingStepAsync("booking-purchase", client, stored.Record, idempotencyKey, fingerprint, async (backend, found, ct) =>
         {
             var booking = found.Record.Booking;
             if (booking.Status != BookingStatus.Committed)
             {
-                return NotAt<OrderRecord>(found.Record, BookingStatus.Committed);
+                return BookingRules.NotAt<OrderRecord>(found.Record, BookingStatus.Committed);
             }
 
             if (chosen?.FirstOrDefault(id => booking.Items.All(i => i.Id != id)) is { } unknown)
@@ -157,7 +178,7 @@ public sealed partial class CheckoutService
                 return CheckoutResult.Fail<OrderRecord>(CheckoutErrorCodes.NotFound, $"Booking '{bookingId}' has no item '{unknown}'.", "itemIds");
             }
 
-            var (price, due) = PurchaseDue(booking, chosen);
+            var (price, due) = BookingRules.PurchaseDue(booking, chosen);
             if (price < booking.Total && price < booking.AmountPaid)
             {
                 // The others would be released with their money kept: the order's amount paid would exceed its total.
@@ -167,138 +188,17 @@ public sealed partial class CheckoutService
                     "itemIds");
             }
 
-            if (DuePaymentError(booking, price, due, payment) is { } error)
+            if (BookingRules.DuePaymentError(booking, price, due, payment) is { } error)
             {
                 return CheckoutResult.Fail<OrderRecord>([error]);
             }
 
             var instruction = due.Amount > 0m ? new PaymentInstruction(due, payment!.PspToken, payment.PspTransactionId, payment.PspName) : null;
             var order = await backend.PurchaseBookingAsync(booking, chosen, instruction, ct);
-            var record = await SaveOrderAsync(new OrderRecord(SecureIds.New("order"), client.ClientId, booking.CartId ?? bookingId, order, null), ct);
+            var record = await _orders.SaveOrderAsync(new OrderRecord(SecureIds.New("order"), client.ClientId, booking.CartId ?? bookingId, order, null), ct);
             var fresh = await backend.GetBookingAsync(booking, ct);
-            await PutBookingUnderLockAsync(found.Record with { Booking = fresh, OrderId = record.Id }, found.Version, ct);
+            await _bookings.PutBookingUnderLockAsync(found.Record with { Booking = fresh, OrderId = record.Id }, found.Version, ct);
             return CheckoutResult.Ok(record);
         }, cancellationToken);
-    }
-
-    /// <summary>
-    /// What a purchase of <paramref name="chosen"/> (null: every item) costs, and what of it is still
-    /// due after the booking's commit: the chosen items' prices plus the booking's charges that are not
-    /// items, less the amount paid, never below zero.
-    /// </summary>
-    private static (Money Price, Money Due) PurchaseDue(Booking booking, IReadOnlyList<string>? chosen)
-    {
-        var zero = Money.Zero(booking.Total.Currency);
-        var price = booking.Total;
-        if (chosen is not null)
-        {
-            var items = booking.Items.Aggregate(zero, (sum, item) => sum + item.Price);
-            var kept = booking.Items.Where(i => chosen.Contains(i.Id)).Aggregate(zero, (sum, item) => sum + item.Price);
-            price = booking.Total - items + kept;
-        }
-
-        var due = price - booking.AmountPaid;
-        return (price, due.Amount > 0m ? due : zero);
-    }
-
-    private static UserError? DuePaymentError(Booking booking, Money price, Money due, PaymentRequest? payment)
-    {
-        var paid = $"the purchase costs {price} and the booking's commit paid {booking.AmountPaid}";
-        return (due.Amount > 0m, payment) switch
-        {
-            (false, not null) => new UserError(CommerceErrorCodes.InvalidInput, $"Nothing is due: {paid}. Purchase without a payment.", "payment"),
-            (true, null) => new UserError(CommerceErrorCodes.InvalidInput, $"{due} is still due: {paid}. Give a payment for it.", "payment"),
-            (true, { Amount: { } amount }) when amount != due => new UserError(CommerceErrorCodes.InvalidInput, $"The amount must equal what is still due, {due}: {paid}.", "payment.amount"),
-            _ => null,
-        };
-    }
-
-    /// <summary>A booking that is not at <paramref name="expected"/>; nothing is collected.</summary>
-    private static CheckoutResult<T> NotAt<T>(BookingRecord record, BookingStatus expected) => record.Booking.Status switch
-    {
-        BookingStatus.Expired => CheckoutResult.Fail<T>(CommerceErrorCodes.HoldExpired, $"Booking '{record.Id}' expired and its seats were released; nothing was collected."),
-        BookingStatus.Held => CheckoutResult.Fail<T>(CommerceErrorCodes.InvalidStep, $"Booking '{record.Id}' is not committed yet; commit it with its payment first."),
-        BookingStatus.Committed when expected == BookingStatus.Held =>
-            CheckoutResult.Fail<T>(CommerceErrorCodes.InvalidStep, $"Booking '{record.Id}' is already committed ({record.Booking.AmountPaid} paid); nothing more was collected."),
-        _ => CheckoutResult.Fail<T>(
-            CommerceErrorCodes.InvalidStep,
-            $"Booking '{record.Id}' is already purchased{(record.OrderId is { } order ? $" (order '{order}')" : string.Empty)}; nothing more was collected."),
-    };
-
-    /// <summary>
-    /// Runs a commit or purchase once per key, under the lock of the booking's cart, on the booking as
-    /// its backend has it now: the stored one may be behind a step another replica took.
-    /// </summary>
-    private async Task<CheckoutResult<T>> RunBookingStepAsync<T>(
-        string scope,
-        ClientContext client,
-        BookingRecord stored,
-        string idempotencyKey,
-        string fingerprint,
-        Func<CommerceBackend, (BookingRecord Record, long Version), CancellationToken, Task<CheckoutResult<T>>> run,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        return await new IdempotentCall(_idempotency, _options).RunAsync(
-            scope,
-            client,
-            idempotencyKey,
-            fingerprint,
-            async ct =>
-            {
-                await using var lease = await _locks.TryAcquireAsync(stored.Booking.CartId ?? stored.Id, ct);
-                if (lease is null)
-                {
-                    return (CheckoutResult.Fail<T>(CommerceErrorCodes.Conflict, "Another change to this booking is in progress; read it and retry."), null);
-                }
-
-                if (await LoadBookingAsync(client, stored.Id, ct) is not { } found)
-                {
-                    return (NotFound<T>("booking", stored.Id), null);
-                }
-
-                try
-                {
-                    var backend = _channels.GetCommerceBackend(found.Record.Booking.Channel);
-                    var fresh = await backend.GetBookingAsync(found.Record.Booking, ct);
-                    var result = await run(backend, (found.Record with { Booking = fresh }, found.Version), ct);
-                    return (result, result.Value is { } done ? System.Text.Json.JsonSerializer.Serialize(done, CheckoutJson.Options) : null);
-                }
-                catch (CommerceException e) when (!e.IsFault)
-                {
-                    return (Fail<T>(e), null);
-                }
-            },
-            (receipt, _) => Task.FromResult(CheckoutResult.Ok(System.Text.Json.JsonSerializer.Deserialize<T>(receipt, CheckoutJson.Options)!)),
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// Stores the booking for a caller holding its lock. Reads store the refreshed booking without the
-    /// lock, so a version conflict is such a read; the holder's booking, read after the change, wins.
-    /// </summary>
-    private async Task<BookingRecord> PutBookingUnderLockAsync(BookingRecord record, long expectedVersion, CancellationToken cancellationToken)
-    {
-        var key = SessionDocuments.BookingKey(record.Id);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await _documents.PutAsync(key, record, expectedVersion, _options.OrderLifetime, cancellationToken);
-                return record;
-            }
-            catch (SessionVersionConflictException) when (attempt < 3)
-            {
-                expectedVersion = (await _documents.GetAsync<BookingRecord>(key, cancellationToken))?.Version
-                    ?? throw new InvalidOperationException($"Booking '{record.Id}' disappeared while it was being changed.");
-            }
-        }
-    }
-
-    private async Task<(BookingRecord Record, long Version)?> LoadBookingAsync(ClientContext client, string bookingId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var stored = await _documents.GetAsync<BookingRecord>(SessionDocuments.BookingKey(bookingId), cancellationToken);
-        return stored is { } found && found.Value.Owner == client.ClientId ? found : null;
     }
 }
