@@ -24,8 +24,8 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
         await sandbox.SetFaultAsync("spendgo", new CommerceGateway.Sandbox.Faults.FaultSpec { Status = 503 });
         var cart = await ReadyCartAsync(host, memberId: null);
 
-        var paid = await host.Checkout.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct);
-        var lookup = await Assert.ThrowsAsync<BackendUnavailableException>(() => host.Checkout.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, "sg-1001", "store-001", Ct));
+        var paid = await host.Payments.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct);
+        var lookup = await Assert.ThrowsAsync<BackendUnavailableException>(() => host.LoyaltyService.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, "sg-1001", "store-001", Ct));
 
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors.Select(e => e.Message)));
         Assert.NotNull(paid.Value!.Order);
@@ -37,15 +37,15 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
     {
         using var host = new SpendgoCheckoutHost(sandbox);
         var (member, rewards) = await SpendgoSandboxAdmin.NewMemberAsync(sandbox, 0m, "rw-5off");
-        var cart = Value(await host.Checkout.CreateCartAsync(Client, SpendgoCheckoutHost.RewardShop, "USD", Ct));
-        Value(await host.Checkout.AttachLoyaltyAsync(Client, cart.Id, member, "store-001", null, Ct));
-        Value(await host.Checkout.AddLinesAsync(Client, cart.Id, [new CartLineInput("TEE-M", 2), new CartLineInput("MUG", 1)], null, Ct));
-        var withReward = Value(await host.Checkout.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct));
-        Value(await host.Checkout.UpdateBuyerAsync(Client, cart.Id, Buyer, null, Ct));
-        Value(await host.Checkout.BeginCheckoutAsync(Client, cart.Id, null, Ct));
+        var cart = Value(await host.Carts.CreateCartAsync(Client, SpendgoCheckoutHost.RewardShop, "USD", Ct));
+        Value(await host.LoyaltyService.AttachLoyaltyAsync(Client, cart.Id, member, "store-001", null, Ct));
+        Value(await host.Carts.AddLinesAsync(Client, cart.Id, [new CartLineInput("TEE-M", 2), new CartLineInput("MUG", 1)], null, Ct));
+        var withReward = Value(await host.LoyaltyService.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct));
+        Value(await host.Carts.UpdateBuyerAsync(Client, cart.Id, Buyer, null, Ct));
+        Value(await host.Carts.BeginCheckoutAsync(Client, cart.Id, null, Ct));
 
-        var paid = Value(await host.Checkout.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct));
-        var captured = Value(await host.Checkout.CaptureAsync(Client, paid.Order!.Id, null, Ct));
+        var paid = Value(await host.Payments.SubmitPaymentAsync(Client, cart.Id, new PaymentRequest("tok_visa", null, "stripe"), "idem-" + Guid.NewGuid().ToString("N"), Ct));
+        var captured = Value(await host.Orders.CaptureAsync(Client, paid.Order!.Id, null, Ct));
 
         Assert.Equal(new Money(5.00m, CurrencyCode.Usd), withReward.Loyalty!.Discount);
         Assert.Equal(new Money(53.00m, CurrencyCode.Usd), withReward.Totals.Total);
@@ -53,7 +53,7 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
         Assert.Equal(new Money(53.00m, CurrencyCode.Usd), captured.Order.AmountPaid);
         Assert.Equal(LoyaltyOrderStatus.Completed, captured.Loyalty!.Status);
         Assert.Equal("redeemed", await SpendgoSandboxAdmin.RewardStateAsync(sandbox, member, rewards["rw-5off"]));
-        var account = await host.Checkout.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, member, "store-001", Ct);
+        var account = await host.LoyaltyService.GetLoyaltyAccountAsync(SpendgoCheckoutHost.Loyalty, member, "store-001", Ct);
         Assert.Equal(53m, account.Value!.Balance.Points);
     }
 
@@ -64,7 +64,7 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
         var (member, rewards) = await SpendgoSandboxAdmin.NewMemberAsync(sandbox, 0m, "rw-5off");
         var cart = await ReadyCartAsync(host, member);
 
-        var refused = await host.Checkout.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct);
+        var refused = await host.LoyaltyService.ApplyRewardAsync(Client, cart.Id, rewards["rw-5off"], null, Ct);
 
         Assert.Equal(CommerceErrorCodes.NotSupported, Assert.Single(refused.Errors).Code);
         Assert.Equal("available", await SpendgoSandboxAdmin.RewardStateAsync(sandbox, member, rewards["rw-5off"]));
@@ -72,12 +72,12 @@ public sealed class SpendgoCheckoutTests(SandboxServer sandbox) : IClassFixture<
 
     private static async Task<Cart> ReadyCartAsync(SpendgoCheckoutHost host, string? memberId)
     {
-        var cart = Value(await host.Checkout.CreateCartAsync(Client, SpendgoCheckoutHost.Shop, "USD", Ct));
-        cart = Value(await host.Checkout.AttachLoyaltyAsync(Client, cart.Id, memberId, "store-001", null, Ct));
-        cart = Value(await host.Checkout.AddLinesAsync(Client, cart.Id, [new CartLineInput("1234", 1)], null, Ct));
-        cart = Value(await host.Checkout.UpdateBuyerAsync(Client, cart.Id, Buyer, null, Ct));
-        cart = Value(await host.Checkout.BeginCheckoutAsync(Client, cart.Id, null, Ct));
-        return Value(await host.Checkout.UpdateAddressesAsync(Client, cart.Id, Address, null, null, Ct));
+        var cart = Value(await host.Carts.CreateCartAsync(Client, SpendgoCheckoutHost.Shop, "USD", Ct));
+        cart = Value(await host.LoyaltyService.AttachLoyaltyAsync(Client, cart.Id, memberId, "store-001", null, Ct));
+        cart = Value(await host.Carts.AddLinesAsync(Client, cart.Id, [new CartLineInput("1234", 1)], null, Ct));
+        cart = Value(await host.Carts.UpdateBuyerAsync(Client, cart.Id, Buyer, null, Ct));
+        cart = Value(await host.Carts.BeginCheckoutAsync(Client, cart.Id, null, Ct));
+        return Value(await host.Carts.UpdateAddressesAsync(Client, cart.Id, Address, null, null, Ct));
     }
 
     private static T Value<T>(CheckoutResult<T> result)

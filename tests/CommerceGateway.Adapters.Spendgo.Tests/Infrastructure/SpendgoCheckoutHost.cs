@@ -52,10 +52,19 @@ internal sealed class SpendgoCheckoutHost : IDisposable
             .AddSpendgoAdapter();
         services.AddCheckout(configuration);
         _provider = services.BuildServiceProvider();
-        Checkout = _provider.GetRequiredService<CheckoutService>();
+        Carts = _provider.GetRequiredService<CartService>();
+        Payments = _provider.GetRequiredService<PaymentService>();
+        Orders = _provider.GetRequiredService<OrderService>();
+        LoyaltyService = _provider.GetRequiredService<LoyaltyService>();
     }
 
-    public CheckoutService Checkout { get; }
+    public CartService Carts { get; }
+
+    public PaymentService Payments { get; }
+
+    public OrderService Orders { get; }
+
+    public LoyaltyService LoyaltyService { get; }
 
     public void Dispose() => _provider.Dispose();
 }

@@ -15,7 +15,7 @@ public sealed class BookingPaymentTests : IDisposable
 
     public BookingPaymentTests() => _host = new CheckoutHost(_ledger);
 
-    private CheckoutService Checkout => _host.Checkout;
+    private CheckoutServices Checkout => _host.Checkout;
 
     public void Dispose() => _host.Dispose();
 
@@ -25,8 +25,8 @@ public sealed class BookingPaymentTests : IDisposable
         var booking = await BookingAsync(seats: 2);
         await CommitAsync(booking, amount: null);
 
-        var purchased = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-1", default);
-        var after = await Checkout.GetBookingAsync(Alice, booking.Id, default);
+        var purchased = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-1", default);
+        var after = await Checkout.Bookings.GetBookingAsync(Alice, booking.Id, default);
 
         Assert.True(purchased.Succeeded, string.Join("; ", purchased.Errors));
         Assert.Equal([Usd(20m)], _ledger.Amounts);
@@ -43,7 +43,7 @@ public sealed class BookingPaymentTests : IDisposable
         var booking = await BookingAsync(seats: 2);
         await CommitAsync(booking, amount: null);
 
-        var refused = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
+        var refused = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
 
         var error = Assert.Single(refused.Errors);
         Assert.Equal((CommerceErrorCodes.InvalidInput, "payment"), (error.Code, error.Field));
@@ -51,7 +51,7 @@ public sealed class BookingPaymentTests : IDisposable
         Assert.Null(refused.Value);
         Assert.Equal(0, _host.Bookings.Purchases);
         Assert.Equal([Usd(20m)], _ledger.Amounts);
-        Assert.Equal(BookingStatus.Committed, (await Checkout.GetBookingAsync(Alice, booking.Id, default))!.Booking.Status);
+        Assert.Equal(BookingStatus.Committed, (await Checkout.Bookings.GetBookingAsync(Alice, booking.Id, default))!.Booking.Status);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class BookingPaymentTests : IDisposable
         var booking = await BookingAsync(seats: 3);
         await CommitAsync(booking, Usd(12m));
 
-        var withoutPayment = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-1", default);
-        var wrongAmount = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null, Amount: Usd(30m)), "purchase-2", default);
-        var purchased = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-3", default);
+        var withoutPayment = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, null, "purchase-1", default);
+        var wrongAmount = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null, Amount: Usd(30m)), "purchase-2", default);
+        var purchased = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-3", default);
 
         Assert.Equal("payment", Assert.Single(withoutPayment.Errors).Field);
         Assert.Contains("18", withoutPayment.Errors[0].Message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class BookingPaymentTests : IDisposable
         var chosen = booking.Booking.Items.Take(2).Select(i => i.Id).ToList();
 
         var payment = due > 0 ? new PaymentRequest("tok_ok", null, Amount: Usd(due)) : null;
-        var purchased = await Checkout.PurchaseBookingAsync(Alice, booking.Id, chosen, payment, "purchase-1", default);
+        var purchased = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, chosen, payment, "purchase-1", default);
 
         Assert.True(purchased.Succeeded, string.Join("; ", purchased.Errors));
         Assert.Equal(Usd(20m), purchased.Value!.Order.Total);
@@ -98,9 +98,9 @@ public sealed class BookingPaymentTests : IDisposable
         await CommitAsync(booking, Usd(25m));
         var chosen = booking.Booking.Items.Take(2).Select(i => i.Id).ToList();
 
-        var refused = await Checkout.PurchaseBookingAsync(Alice, booking.Id, chosen, null, "purchase-1", default);
-        var stillCommitted = await Checkout.GetBookingAsync(Alice, booking.Id, default);
-        var purchased = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-2", default);
+        var refused = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, chosen, null, "purchase-1", default);
+        var stillCommitted = await Checkout.Bookings.GetBookingAsync(Alice, booking.Id, default);
+        var purchased = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-2", default);
 
         var error = Assert.Single(refused.Errors);
         Assert.Equal((CommerceErrorCodes.InvalidInput, "itemIds"), (error.Code, error.Field));
@@ -118,11 +118,11 @@ public sealed class BookingPaymentTests : IDisposable
     {
         var booking = await BookingAsync(seats: 2);
 
-        var refused = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: Usd(20.01m)), "commit-1", default);
+        var refused = await Checkout.Bookings.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: Usd(20.01m)), "commit-1", default);
 
         Assert.Equal((CommerceErrorCodes.InvalidInput, "payment.amount"), (Assert.Single(refused.Errors).Code, refused.Errors[0].Field));
         Assert.Empty(_ledger.Amounts);
-        Assert.Equal(BookingStatus.Held, (await Checkout.GetBookingAsync(Alice, booking.Id, default))!.Booking.Status);
+        Assert.Equal(BookingStatus.Held, (await Checkout.Bookings.GetBookingAsync(Alice, booking.Id, default))!.Booking.Status);
     }
 
     [Fact]
@@ -131,8 +131,8 @@ public sealed class BookingPaymentTests : IDisposable
         var booking = await BookingAsync(seats: 1);
         await CommitAsync(booking, amount: null);
 
-        var unknown = await Checkout.PurchaseBookingAsync(Alice, booking.Id, ["no-such-item"], null, "purchase-1", default);
-        var none = await Checkout.PurchaseBookingAsync(Alice, booking.Id, [], null, "purchase-2", default);
+        var unknown = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, ["no-such-item"], null, "purchase-1", default);
+        var none = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, [], null, "purchase-2", default);
 
         Assert.Equal((CheckoutErrorCodes.NotFound, "itemIds"), (Assert.Single(unknown.Errors).Code, unknown.Errors[0].Field));
         Assert.Equal((CommerceErrorCodes.InvalidInput, "itemIds"), (Assert.Single(none.Errors).Code, none.Errors[0].Field));
@@ -144,7 +144,7 @@ public sealed class BookingPaymentTests : IDisposable
     {
         var booking = await BookingAsync(seats: 1);
 
-        var refused = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
+        var refused = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
 
         Assert.Equal(CommerceErrorCodes.InvalidStep, Assert.Single(refused.Errors).Code);
         Assert.Empty(_ledger.Amounts);
@@ -155,9 +155,9 @@ public sealed class BookingPaymentTests : IDisposable
     {
         var booking = await BookingAsync(seats: 2);
 
-        var first = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
-        var replay = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
-        var again = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-2", default);
+        var first = await Checkout.Bookings.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
+        var replay = await Checkout.Bookings.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-1", default);
+        var again = await Checkout.Bookings.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null), "commit-2", default);
 
         Assert.Equal(BookingStatus.Committed, first.Value!.Booking.Status);
         Assert.Equal(BookingStatus.Committed, replay.Value!.Booking.Status);
@@ -172,9 +172,9 @@ public sealed class BookingPaymentTests : IDisposable
         var booking = await BookingAsync(seats: 3);
         await CommitAsync(booking, Usd(12m));
 
-        var first = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
-        var replay = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
-        var again = await Checkout.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-2", default);
+        var first = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
+        var replay = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-1", default);
+        var again = await Checkout.Bookings.PurchaseBookingAsync(Alice, booking.Id, null, new PaymentRequest("tok_ok", null), "purchase-2", default);
 
         Assert.Equal(first.Value!.Id, replay.Value!.Id);
         Assert.Equal(CommerceErrorCodes.InvalidStep, Assert.Single(again.Errors).Code);
@@ -185,16 +185,16 @@ public sealed class BookingPaymentTests : IDisposable
 
     private async Task<BookingRecord> BookingAsync(int seats)
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", seats)], null, default);
-        var booking = await Checkout.CreateBookingAsync(Alice, cart.Id, default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("seat", seats)], null, default);
+        var booking = await Checkout.Bookings.CreateBookingAsync(Alice, cart.Id, default);
         Assert.True(booking.Succeeded, string.Join("; ", booking.Errors));
         return booking.Value!;
     }
 
     private async Task CommitAsync(BookingRecord booking, Money? amount)
     {
-        var committed = await Checkout.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: amount), "commit-" + booking.Id, default);
+        var committed = await Checkout.Bookings.CommitBookingAsync(Alice, booking.Id, new PaymentRequest("tok_ok", null, Amount: amount), "commit-" + booking.Id, default);
         Assert.True(committed.Succeeded, string.Join("; ", committed.Errors));
     }
 

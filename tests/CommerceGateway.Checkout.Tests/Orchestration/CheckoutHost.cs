@@ -48,10 +48,14 @@ public sealed class CheckoutHost : IDisposable
         }
 
         _provider = services.BuildServiceProvider();
-        Checkout = _provider.GetRequiredService<CheckoutService>();
+        Checkout = CheckoutServices.From(_provider);
+        FollowUp = _provider.GetRequiredService<LoyaltyFollowUp>();
     }
 
-    public CheckoutService Checkout { get; }
+    public CheckoutServices Checkout { get; }
+
+    /// <summary>The loyalty follow-up the hosted service runs, for a test that runs a pass itself.</summary>
+    internal LoyaltyFollowUp FollowUp { get; }
 
     /// <summary>The replica's container, for what a test reads behind the service's back.</summary>
     public IServiceProvider Services => _provider;

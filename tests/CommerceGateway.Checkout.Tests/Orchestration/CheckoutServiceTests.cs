@@ -11,22 +11,22 @@ public sealed class CheckoutServiceTests : IDisposable
 
     public CheckoutServiceTests() => _host = new CheckoutHost(_ledger);
 
-    private CheckoutService Checkout => _host.Checkout;
+    private CheckoutServices Checkout => _host.Checkout;
 
     public void Dispose() => _host.Dispose();
 
     private async Task<Cart> PayableCartAsync()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 2)], null, default);
-        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
-        return (await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 2)], null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        return (await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default)).Value!;
     }
 
     [Fact]
     public async Task CreateCart_ChannelDefaultCurrency_StartsEmptyWithAnUnguessableId()
     {
-        var result = await Checkout.CreateCartAsync(Alice, "shop", null, default);
+        var result = await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default);
 
         Assert.True(result.Succeeded);
         Assert.Equal(CurrencyCode.Usd, result.Value!.Currency);
@@ -40,7 +40,7 @@ public sealed class CheckoutServiceTests : IDisposable
     [InlineData("shop", "DOLLARS", "INVALID_INPUT", "currency")]
     public async Task CreateCart_BadInput_IsAUserErrorNamingTheField(string channel, string? currency, string code, string field)
     {
-        var result = await Checkout.CreateCartAsync(Alice, channel, currency, default);
+        var result = await Checkout.Carts.CreateCartAsync(Alice, channel, currency, default);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(code, error.Code);
@@ -50,43 +50,43 @@ public sealed class CheckoutServiceTests : IDisposable
     [Fact]
     public async Task GetCart_AnotherClientsCart_IsNotFound()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
 
-        Assert.Null(await Checkout.GetCartAsync(Mallory, cart.Id, default));
-        var change = await Checkout.AddLinesAsync(Mallory, cart.Id, [new CartLineInput("tee-m", 1)], null, default);
+        Assert.Null(await Checkout.Carts.GetCartAsync(Mallory, cart.Id, default));
+        var change = await Checkout.Carts.AddLinesAsync(Mallory, cart.Id, [new CartLineInput("tee-m", 1)], null, default);
         Assert.Equal(CheckoutErrorCodes.NotFound, Assert.Single(change.Errors).Code);
-        Assert.Empty((await Checkout.GetCartAsync(Alice, cart.Id, default))!.Lines);
+        Assert.Empty((await Checkout.Carts.GetCartAsync(Alice, cart.Id, default))!.Lines);
     }
 
     [Fact]
     public async Task AddLines_InvalidQuantityAndMissingMerchandise_ReportEachFieldWithoutCallingTheBackend()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
 
-        var result = await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 0), new CartLineInput(" ", 1)], null, default);
+        var result = await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 0), new CartLineInput(" ", 1)], null, default);
 
         Assert.Equal(["lines[0].quantity", "lines[1].merchandiseId"], result.Errors.Select(e => e.Field));
-        Assert.Equal(1, (await Checkout.GetCartAsync(Alice, cart.Id, default))!.Version);
+        Assert.Equal(1, (await Checkout.Carts.GetCartAsync(Alice, cart.Id, default))!.Version);
     }
 
     [Fact]
     public async Task AddLines_BackendSaysSoldOut_IsAUserErrorAndTheCartIsUnchanged()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
 
-        var result = await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("sold-out", 1)], null, default);
+        var result = await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("sold-out", 1)], null, default);
 
         Assert.Equal(CommerceErrorCodes.SoldOut, Assert.Single(result.Errors).Code);
-        Assert.Empty((await Checkout.GetCartAsync(Alice, cart.Id, default))!.Lines);
+        Assert.Empty((await Checkout.Carts.GetCartAsync(Alice, cart.Id, default))!.Lines);
     }
 
     [Fact]
     public async Task AddLines_StaleExpectedVersion_IsAConflict()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 1)], cart.Version, default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 1)], cart.Version, default);
 
-        var stale = await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-l", 1)], cart.Version, default);
+        var stale = await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-l", 1)], cart.Version, default);
 
         var error = Assert.Single(stale.Errors);
         Assert.Equal(CommerceErrorCodes.Conflict, error.Code);
@@ -96,12 +96,12 @@ public sealed class CheckoutServiceTests : IDisposable
     [Fact]
     public async Task AddLines_TwentyConcurrentChanges_NoneIsLost()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput($"sku-{i}", 1)], null, default)));
+            Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput($"sku-{i}", 1)], null, default)));
 
-        var final = (await Checkout.GetCartAsync(Alice, cart.Id, default))!;
+        var final = (await Checkout.Carts.GetCartAsync(Alice, cart.Id, default))!;
         var succeeded = results.Count(r => r.Succeeded);
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(CommerceErrorCodes.Conflict, r.Errors[0].Code));
         Assert.Equal(succeeded, final.Lines.Count);
@@ -114,8 +114,8 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var first = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
-        var again = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        var first = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        var again = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.Equal(1, _ledger.Charges);
         Assert.Equal(PaymentStatus.Paid, first.Value!.Status);
@@ -128,9 +128,9 @@ public sealed class CheckoutServiceTests : IDisposable
     public async Task SubmitPayment_SameKeyDifferentRequest_IsRefused()
     {
         var cart = await PayableCartAsync();
-        await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
 
-        var other = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_other", null), "key-1", default);
+        var other = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_other", null), "key-1", default);
 
         Assert.Equal(CheckoutErrorCodes.IdempotencyKeyReused, Assert.Single(other.Errors).Code);
         Assert.Equal(1, _ledger.Charges);
@@ -141,9 +141,9 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var declined = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_decline", null), "key-1", default);
-        var replayed = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_decline", null), "key-1", default);
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-2", default);
+        var declined = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_decline", null), "key-1", default);
+        var replayed = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_decline", null), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-2", default);
 
         Assert.Equal(PaymentStatus.Failed, declined.Value!.Status);
         Assert.Equal("Card declined", declined.Value.FailureReason);
@@ -161,8 +161,8 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var declined = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_refused", null), "key-1", default);
-        var stored = await Checkout.GetCartAsync(Alice, cart.Id, default);
+        var declined = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_refused", null), "key-1", default);
+        var stored = await Checkout.Carts.GetCartAsync(Alice, cart.Id, default);
 
         Assert.Equal(PaymentStatus.Failed, declined.Value!.Status);
         Assert.Contains("Card refused by the issuer", declined.Value.FailureReason, StringComparison.Ordinal);
@@ -177,10 +177,10 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var submitted = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
-        var later = await Checkout.GetCartAsync(Alice, cart.Id, default);
-        var replayed = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-2", default);
+        var submitted = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
+        var later = await Checkout.Carts.GetCartAsync(Alice, cart.Id, default);
+        var replayed = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow_decline", null), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-2", default);
 
         Assert.Equal(PaymentStatus.Processing, submitted.Value!.Status);
         Assert.Empty(submitted.Errors);
@@ -197,7 +197,7 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var result = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null, Amount: Money.Of(1m, "USD")), "key-1", default);
+        var result = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null, Amount: Money.Of(1m, "USD")), "key-1", default);
 
         Assert.Equal("amount", Assert.Single(result.Errors).Field);
         Assert.Equal(0, _ledger.Charges);
@@ -210,7 +210,7 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var result = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest(token, transaction), "key-1", default);
+        var result = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest(token, transaction), "key-1", default);
 
         Assert.Equal("payment", Assert.Single(result.Errors).Field);
     }
@@ -220,23 +220,23 @@ public sealed class CheckoutServiceTests : IDisposable
     {
         var cart = await PayableCartAsync();
 
-        var submitted = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow", null), "key-1", default);
-        var later = await Checkout.GetCartAsync(Alice, cart.Id, default);
+        var submitted = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_slow", null), "key-1", default);
+        var later = await Checkout.Carts.GetCartAsync(Alice, cart.Id, default);
 
         Assert.Equal(PaymentStatus.Processing, submitted.Value!.Status);
         Assert.NotNull(submitted.Value.PollAfter);
         Assert.Equal(CheckoutStatus.Complete, later!.Checkout.Status);
         Assert.NotNull(later.OrderId);
-        Assert.NotNull(await Checkout.GetOrderAsync(Alice, later.OrderId, default));
-        Assert.Null(await Checkout.GetOrderAsync(Mallory, later.OrderId, default));
+        Assert.NotNull(await Checkout.Orders.GetOrderAsync(Alice, later.OrderId, default));
+        Assert.Null(await Checkout.Orders.GetOrderAsync(Mallory, later.OrderId, default));
     }
 
     [Fact]
     public async Task SubmitPayment_EmptyCheckout_IsAnInvalidStep()
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
 
-        var result = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        var result = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.Equal(CommerceErrorCodes.InvalidStep, Assert.Single(result.Errors).Code);
     }

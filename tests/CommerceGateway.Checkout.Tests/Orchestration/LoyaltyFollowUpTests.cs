@@ -19,7 +19,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
 
     public LoyaltyFollowUpTests() => _host = new CheckoutHost(new ChargeLedger(), time: _time);
 
-    private CheckoutService Checkout => _host.Checkout;
+    private CheckoutServices Checkout => _host.Checkout;
 
     private TestLoyaltyProgram Program => _host.Loyalty;
 
@@ -48,7 +48,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         Assert.True(awarded, "the background retry awarded the points");
         Assert.Equal(30m, await PointsAsync(member));
         Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Completed));
-        var read = (await Checkout.GetOrderAsync(Alice, order.Id, default))!;
+        var read = (await Checkout.Orders.GetOrderAsync(Alice, order.Id, default))!;
         Assert.Equal(LoyaltyOrderStatus.Completed, read.Loyalty!.Status);
         Assert.Null(read.LoyaltyOwed);
     }
@@ -84,12 +84,12 @@ public sealed class LoyaltyFollowUpTests : IDisposable
 
         for (var i = 0; i < 5; i++)
         {
-            await Checkout.GetOrderAsync(Alice, order.Id, default);
+            await Checkout.Orders.GetOrderAsync(Alice, order.Id, default);
         }
 
         var afterPolling = (await StoredAsync(order.Id)).LoyaltyOwed!.Attempts;
         _time.Advance(TimeSpan.FromMinutes(2));
-        await Checkout.GetOrderAsync(Alice, order.Id, default);
+        await Checkout.Orders.GetOrderAsync(Alice, order.Id, default);
         var afterBackoff = (await StoredAsync(order.Id)).LoyaltyOwed!.Attempts;
 
         Assert.Equal(1, order.LoyaltyOwed!.Attempts);
@@ -103,14 +103,14 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         var member = Program.NewMember(0m, Money.Of(5m, "USD")).Member;
         var order = (await PayAsync(member)).Order!;
         Program.FailNext(LoyaltyOrderStatus.Refunded);
-        await Checkout.RefundAsync(Alice, order.Id, Money.Of(30m, "USD"), "returned", default);
+        await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(30m, "USD"), "returned", default);
         Program.Latency = TimeSpan.FromMilliseconds(200);
         _time.Advance(TimeSpan.FromMinutes(1));
 
         await Task.WhenAll(
-            Checkout.GetOrderAsync(Alice, order.Id, default),
-            Checkout.RetryDueLoyaltyAsync(default),
-            Checkout.GetOrderAsync(Alice, order.Id, default));
+            Checkout.Orders.GetOrderAsync(Alice, order.Id, default),
+            _host.FollowUp.RetryDueLoyaltyAsync(default),
+            Checkout.Orders.GetOrderAsync(Alice, order.Id, default));
 
         Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Refunded));
         Assert.Equal(0m, await PointsAsync(member));
@@ -123,7 +123,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
         var cartId = await RewardCartAsync(member, reward);
         Program.FailNext(LoyaltyOrderStatus.Voided);
-        var declined = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        var declined = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
         var owedAfterDecline = (await StoredCartAsync(cartId)).LoyaltyOwed;
         var lockedAfterDecline = !(await RewardsAsync(member)).Contains(reward);
         await _host.StartHostedServicesAsync();
@@ -144,7 +144,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         Assert.DoesNotContain(SessionDocuments.CartKey(cartId), await DueFollowUpsAsync());
 
         // The buyer comes back: the voided attempt becomes a new loyalty order that redeems the reward.
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
         Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
         Assert.Equal(LoyaltyOrderStatus.Completed, paid.Value.Order!.Loyalty!.Status);
         Assert.DoesNotContain(reward, await RewardsAsync(member));
@@ -156,17 +156,17 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
         var cartId = await RewardCartAsync(member, reward);
         Program.FailNext(LoyaltyOrderStatus.Voided);
-        await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
         var owedAfterDecline = (await StoredCartAsync(cartId)).LoyaltyOwed;
 
         // The payment goes on from the placed stage, before any retry of the void was due.
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
         var owedAfterPayment = (await StoredCartAsync(cartId)).LoyaltyOwed;
-        var retried = await Checkout.RetryDueLoyaltyAsync(default);
+        var retried = await _host.FollowUp.RetryDueLoyaltyAsync(default);
         await _host.StartHostedServicesAsync();
         _time.Advance(TimeSpan.FromHours(2));
         await Task.Delay(200);
-        await Checkout.RetryDueLoyaltyAsync(default);
+        await _host.FollowUp.RetryDueLoyaltyAsync(default);
 
         Assert.NotNull(owedAfterDecline);
         Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
@@ -184,7 +184,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
         var cartId = await RewardCartAsync(member, reward);
         Program.FailNext(LoyaltyOrderStatus.Voided, times: int.MaxValue / 2);
-        await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+        await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
         await _host.StartHostedServicesAsync();
 
         var gaveUp = await AdvanceUntilAsync(async () => (await StoredCartAsync(cartId)).LoyaltyOwed!.Owed.GaveUp, TimeSpan.FromMinutes(30), maxSteps: 200);
@@ -217,12 +217,12 @@ public sealed class LoyaltyFollowUpTests : IDisposable
     /// <summary>3 x 10.00 USD paid by <paramref name="member"/>, no reward: 30 points once completed.</summary>
     private async Task<PaymentResult> PayAsync(string member)
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
-        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
-        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
         return paid.Value!;
     }
@@ -237,13 +237,13 @@ public sealed class LoyaltyFollowUpTests : IDisposable
     /// <summary>3 x 10.00 USD for <paramref name="member"/> with <paramref name="reward"/> applied, ready to pay.</summary>
     private async Task<string> RewardCartAsync(string member, string reward)
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
-        var applied = await Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var applied = await Checkout.Loyalty.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
         Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
-        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
-        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
         return cart.Id;
     }
 
@@ -259,8 +259,8 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         await _host.Services.GetRequiredService<ISessionStore>().GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 1000);
 
     private async Task<IEnumerable<string>> RewardsAsync(string member) =>
-        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
 
     private async Task<decimal> PointsAsync(string member) =>
-        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
 }

@@ -13,7 +13,7 @@ public sealed class LoyaltyRefundTests : IDisposable
     private static readonly Money RewardValue = Money.Of(5m, "USD");
     private readonly CheckoutHost _host = new(new ChargeLedger());
 
-    private CheckoutService Checkout => _host.Checkout;
+    private CheckoutServices Checkout => _host.Checkout;
 
     private TestLoyaltyProgram Program => _host.Loyalty;
 
@@ -26,7 +26,7 @@ public sealed class LoyaltyRefundTests : IDisposable
         Assert.Equal(25m, await PointsAsync(member));
         Assert.DoesNotContain(reward, await RewardsAsync(member));
 
-        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
+        var refund = await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
 
         Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
         Assert.Equal(PaymentStatus.Refunded, refund.Value!.Order.PaymentStatus);
@@ -34,7 +34,7 @@ public sealed class LoyaltyRefundTests : IDisposable
         Assert.Equal(LoyaltyOrderStatus.Refunded, Program.StagesOf(order.CartId)[^1]);
         Assert.Equal(0m, await PointsAsync(member));
         Assert.Contains(reward, await RewardsAsync(member));
-        Assert.Equal(LoyaltyOrderStatus.Refunded, (await Checkout.GetOrderAsync(Alice, order.Id, default))!.Loyalty!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Refunded, (await Checkout.Orders.GetOrderAsync(Alice, order.Id, default))!.Loyalty!.Status);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class LoyaltyRefundTests : IDisposable
     {
         var (member, reward, order) = await PaidOrderWithRewardAsync();
 
-        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
+        var refund = await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
 
         Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
         Assert.Equal(PaymentStatus.PartiallyRefunded, refund.Value!.Order.PaymentStatus);
@@ -57,9 +57,9 @@ public sealed class LoyaltyRefundTests : IDisposable
     {
         var (member, reward, order) = await PaidOrderWithRewardAsync();
 
-        var first = await Checkout.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
+        var first = await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(10m, "USD"), "one returned", default);
         var pointsAfterFirst = await PointsAsync(member);
-        var second = await Checkout.RefundAsync(Alice, order.Id, Money.Of(15m, "USD"), "the rest returned", default);
+        var second = await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(15m, "USD"), "the rest returned", default);
 
         Assert.Equal(LoyaltyOrderStatus.Completed, first.Value!.Loyalty!.Status);
         Assert.Equal(25m, pointsAfterFirst);
@@ -77,8 +77,8 @@ public sealed class LoyaltyRefundTests : IDisposable
         var (member, _, order) = await PaidOrderWithRewardAsync();
         Program.IsDown = true;
 
-        var refund = await Checkout.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
-        var readWhileDown = await Checkout.GetOrderAsync(Alice, order.Id, default);
+        var refund = await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
+        var readWhileDown = await Checkout.Orders.GetOrderAsync(Alice, order.Id, default);
         Program.IsDown = false;
 
         Assert.True(refund.Succeeded, string.Join("; ", refund.Errors));
@@ -95,32 +95,32 @@ public sealed class LoyaltyRefundTests : IDisposable
     {
         var (member, reward, order) = await PaidOrderWithRewardAsync();
         Program.IsDown = true;
-        await Checkout.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
+        await Checkout.Orders.RefundAsync(Alice, order.Id, Money.Of(25m, "USD"), "returned", default);
         Program.IsDown = false;
 
-        var read = await Checkout.GetOrderAsync(Alice, order.Id, default);
+        var read = await Checkout.Orders.GetOrderAsync(Alice, order.Id, default);
 
         Assert.Equal(LoyaltyOrderStatus.Refunded, read!.Loyalty!.Status);
         Assert.Null(read.LoyaltyOwed);
         Assert.Equal(0m, await PointsAsync(member));
         Assert.Contains(reward, await RewardsAsync(member));
         Assert.Equal(1, Program.Received(order.CartId, LoyaltyOrderStatus.Refunded));
-        Assert.Null((await Checkout.GetOrderAsync(Alice, order.Id, default))!.LoyaltyOwed);
+        Assert.Null((await Checkout.Orders.GetOrderAsync(Alice, order.Id, default))!.LoyaltyOwed);
     }
 
     /// <summary>A member with no points pays 3 x 10.00 USD less a 5.00 reward, 25.00: 25 points earned, the reward redeemed.</summary>
     private async Task<(string Member, string Reward, OrderRecord Order)> PaidOrderWithRewardAsync()
     {
         var (member, reward) = Program.NewMember(0m, RewardValue);
-        var cart = (await Checkout.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
-        var withReward = await Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var withReward = await Checkout.Loyalty.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
         Assert.Equal(RewardValue, withReward.Value!.Loyalty!.Discount);
-        await Checkout.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
-        await Checkout.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
 
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cart.Id, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
         Assert.Equal(Money.Of(25m, "USD"), paid.Value.Order!.Order.AmountPaid);
@@ -129,8 +129,8 @@ public sealed class LoyaltyRefundTests : IDisposable
     }
 
     private async Task<decimal> PointsAsync(string member) =>
-        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
 
     private async Task<IEnumerable<string>> RewardsAsync(string member) =>
-        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
 }

@@ -17,7 +17,7 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
 
     public LoyaltyRewardPaymentTests() => _host = new CheckoutHost(_ledger);
 
-    private CheckoutService Checkout => _host.Checkout;
+    private CheckoutServices Checkout => _host.Checkout;
 
     private TestLoyaltyProgram Program => _host.Loyalty;
 
@@ -29,7 +29,7 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await CartWithMemberAsync("shop", member, reward: null, quantity: 3);
 
-        var applied = await Checkout.ApplyRewardAsync(Alice, cartId, reward, null, default);
+        var applied = await Checkout.Loyalty.ApplyRewardAsync(Alice, cartId, reward, null, default);
 
         Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
         var totals = applied.Value!.Totals;
@@ -45,7 +45,7 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await PayableCartAsync("shop", member, reward);
 
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
         Assert.Equal([Money.Of(25m, "USD")], _ledger.Amounts);
@@ -61,7 +61,7 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await PayableCartAsync("shop", member, reward);
 
-        var refused = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null, Amount: Money.Of(30m, "USD")), "key-1", default);
+        var refused = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null, Amount: Money.Of(30m, "USD")), "key-1", default);
 
         var error = Assert.Single(refused.Errors);
         Assert.Equal(CommerceErrorCodes.InvalidInput, error.Code);
@@ -78,7 +78,7 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await PayableCartAsync("shop", member, reward);
 
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null, Amount: Money.Of(25m, "USD")), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null, Amount: Money.Of(25m, "USD")), "key-1", default);
 
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
         Assert.Equal([Money.Of(25m, "USD")], _ledger.Amounts);
@@ -90,8 +90,8 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await PayableCartAsync("shop", member, reward);
 
-        var removed = await Checkout.RemoveRewardAsync(Alice, cartId, null, default);
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
+        var removed = await Checkout.Loyalty.RemoveRewardAsync(Alice, cartId, null, default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.Null(removed.Value!.Totals.LoyaltyDiscount);
         Assert.Equal(Money.Of(30m, "USD"), removed.Value.Totals.Total);
@@ -105,9 +105,9 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         // A 15.00 reward is worth at most the subtotal: 10.00 on one item, all of it on two.
         var (member, reward) = Program.NewMember(0m, Money.Of(15m, "USD"));
         var cartId = await CartWithMemberAsync("shop", member, reward, quantity: 1);
-        var before = (await Checkout.GetCartAsync(Alice, cartId, default))!;
+        var before = (await Checkout.Carts.GetCartAsync(Alice, cartId, default))!;
 
-        var after = (await Checkout.AddLinesAsync(Alice, cartId, [new CartLineInput("mug", 1)], null, default)).Value!;
+        var after = (await Checkout.Carts.AddLinesAsync(Alice, cartId, [new CartLineInput("mug", 1)], null, default)).Value!;
 
         Assert.Equal(Money.Of(10m, "USD"), before.Totals.LoyaltyDiscount);
         Assert.Equal(Money.Of(0m, "USD"), before.Totals.Total);
@@ -122,8 +122,8 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, reward) = Program.NewMember(0m, RewardValue);
         var cartId = await CartWithMemberAsync(CheckoutHost.NoDiscountChannel, member, reward: null, quantity: 3);
 
-        var refused = await Checkout.ApplyRewardAsync(Alice, cartId, reward, null, default);
-        var cart = (await Checkout.GetCartAsync(Alice, cartId, default))!;
+        var refused = await Checkout.Loyalty.ApplyRewardAsync(Alice, cartId, reward, null, default);
+        var cart = (await Checkout.Carts.GetCartAsync(Alice, cartId, default))!;
 
         var error = Assert.Single(refused.Errors);
         Assert.Equal(CommerceErrorCodes.NotSupported, error.Code);
@@ -140,23 +140,23 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
         var (member, _) = Program.NewMember(0m, RewardValue);
         var cartId = await PayableCartAsync(CheckoutHost.NoDiscountChannel, member, reward: null);
 
-        var paid = await Checkout.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-1", default);
 
         Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
         Assert.Equal([Money.Of(30m, "USD")], _ledger.Amounts);
         Assert.Equal(LoyaltyOrderStatus.Completed, paid.Value!.Cart.Loyalty!.Status);
-        Assert.Equal(30m, (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points);
+        Assert.Equal(30m, (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points);
     }
 
     /// <summary>A cart of <paramref name="quantity"/> x 10.00 USD with <paramref name="member"/> attached and, when given, a reward applied.</summary>
     private async Task<string> CartWithMemberAsync(string channel, string member, string? reward, int quantity)
     {
-        var cart = (await Checkout.CreateCartAsync(Alice, channel, null, default)).Value!;
-        await Checkout.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
-        await Checkout.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", quantity)], null, default);
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, channel, null, default)).Value!;
+        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", quantity)], null, default);
         if (reward is not null)
         {
-            var applied = await Checkout.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+            var applied = await Checkout.Loyalty.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
             Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
         }
 
@@ -167,11 +167,11 @@ public sealed class LoyaltyRewardPaymentTests : IDisposable
     private async Task<string> PayableCartAsync(string channel, string member, string? reward)
     {
         var cartId = await CartWithMemberAsync(channel, member, reward, quantity: 3);
-        await Checkout.UpdateBuyerAsync(Alice, cartId, new Buyer("alice@example.test"), null, default);
-        await Checkout.BeginCheckoutAsync(Alice, cartId, null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cartId, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cartId, null, default);
         return cartId;
     }
 
     private async Task<IEnumerable<string>> RewardsAsync(string member) =>
-        (await Checkout.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
 }

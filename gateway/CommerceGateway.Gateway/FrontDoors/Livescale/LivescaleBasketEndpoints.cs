@@ -35,7 +35,7 @@ internal static class LivescaleBasketEndpoints
             return LivescaleErrors.Error(StatusCodes.Status403Forbidden, "customer_session_required", "Start a guest session with POST /customers/login using this access token before creating a basket.");
         }
 
-        var created = await baskets.Checkout.CreateCartAsync(caller.Client, caller.Channel.Name, null, cancellationToken);
+        var created = await baskets.Carts.CreateCartAsync(caller.Client, caller.Channel.Name, null, cancellationToken);
         if (!created.Succeeded)
         {
             return LivescaleErrors.From(created.Errors);
@@ -46,7 +46,7 @@ internal static class LivescaleBasketEndpoints
         var cart = created.Value;
         if (lines.Inputs is { } inputs)
         {
-            var added = await baskets.Checkout.AddLinesAsync(caller.Client, cart.Id, inputs, null, cancellationToken);
+            var added = await baskets.Carts.AddLinesAsync(caller.Client, cart.Id, inputs, null, cancellationToken);
             if (!added.Succeeded)
             {
                 // The basket stays (empty): Livescale may add the items again.
@@ -74,7 +74,7 @@ internal static class LivescaleBasketEndpoints
         }
 
         var (inputs, invalid) = Lines(items);
-        return invalid ?? await baskets.ChangeAsync(caller, basket_id, (cart, _) => baskets.Checkout.AddLinesAsync(caller.Client, cart.Id, inputs!, null, http.RequestAborted), http.RequestAborted);
+        return invalid ?? await baskets.ChangeAsync(caller, basket_id, (cart, _) => baskets.Carts.AddLinesAsync(caller.Client, cart.Id, inputs!, null, http.RequestAborted), http.RequestAborted);
     }
 
     private static async Task<IResult> UpdateItemAsync(HttpContext http, string basket_id, string item_id, LivescaleBaskets baskets)
@@ -94,7 +94,7 @@ internal static class LivescaleBasketEndpoints
         return await baskets.ChangeAsync(caller, basket_id, (cart, _) =>
             Line(cart, item_id) is not { } line || item.Id is { } id && id != line.Id && id != line.MerchandiseId
                 ? Task.FromResult(NoItem(basket_id, item_id))
-                : baskets.Checkout.UpdateLinesAsync(caller.Client, cart.Id, [new CartLineUpdate(line.Id, quantity)], null, http.RequestAborted), http.RequestAborted);
+                : baskets.Carts.UpdateLinesAsync(caller.Client, cart.Id, [new CartLineUpdate(line.Id, quantity)], null, http.RequestAborted), http.RequestAborted);
     }
 
     private static Task<IResult> RemoveItemAsync(HttpContext http, string basket_id, string item_id, LivescaleBaskets baskets)
@@ -103,7 +103,7 @@ internal static class LivescaleBasketEndpoints
         return baskets.ChangeAsync(caller, basket_id, (cart, _) =>
             Line(cart, item_id) is not { } line
                 ? Task.FromResult(NoItem(basket_id, item_id))
-                : baskets.Checkout.RemoveLinesAsync(caller.Client, cart.Id, [line.Id], null, http.RequestAborted), http.RequestAborted);
+                : baskets.Carts.RemoveLinesAsync(caller.Client, cart.Id, [line.Id], null, http.RequestAborted), http.RequestAborted);
     }
 
     /// <summary>An item is named by its line id, or by its sku when one line has it.</summary>

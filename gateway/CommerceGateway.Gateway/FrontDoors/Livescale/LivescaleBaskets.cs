@@ -5,12 +5,12 @@ namespace CommerceGateway.Gateway.FrontDoors.Livescale;
 
 /// <summary>
 /// A basket is a checkout core cart plus its <see cref="LivescaleBasketDocument"/>. Reads go through
-/// <see cref="CheckoutService"/> (so a processing payment is brought up to date and ownership is the
+/// <see cref="CartService"/> (so a processing payment is brought up to date and ownership is the
 /// core's); a cart of another channel, or one made outside this front door, does not exist here.
 /// </summary>
-internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocuments documents)
+internal sealed class LivescaleBaskets(CartService carts, LivescaleDocuments documents)
 {
-    public CheckoutService Checkout => checkout;
+    public CartService Carts => carts;
 
     public LivescaleDocuments Documents => documents;
 
@@ -23,7 +23,7 @@ internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocume
             return (null, null, LivescaleErrors.NotFound("basket", basketId));
         }
 
-        var cart = await checkout.GetCartAsync(caller.Client, basketId, cancellationToken);
+        var cart = await carts.GetCartAsync(caller.Client, basketId, cancellationToken);
         return cart is null || !SameChannel(cart.Channel, caller.Channel)
             ? (null, null, LivescaleErrors.NotFound("basket", basketId))
             : (cart, basket, null);
@@ -78,7 +78,7 @@ internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocume
     public async Task<CheckoutResult<Cart>> EnsureCheckoutAsync(LivescaleCaller caller, Cart cart, CancellationToken cancellationToken) =>
         cart.Checkout.Steps.Count > 0 || cart.Lines.Count == 0
             ? CheckoutResult.Ok(cart)
-            : await checkout.BeginCheckoutAsync(caller.Client, cart.Id, null, cancellationToken);
+            : await carts.BeginCheckoutAsync(caller.Client, cart.Id, null, cancellationToken);
 
     /// <summary>
     /// Walks the backend's steps up to payment again with what the basket already holds: a backend that
@@ -94,10 +94,10 @@ internal sealed class LivescaleBaskets(CheckoutService checkout, LivescaleDocume
             var billing = basket.BillingAddress?.ToAddress();
             Task<CheckoutResult<Cart>>? again = step.Kind switch
             {
-                CheckoutStepKind.Email when cart.Buyer is { Email: not null } buyer => checkout.UpdateBuyerAsync(client, cart.Id, buyer, null, cancellationToken),
+                CheckoutStepKind.Email when cart.Buyer is { Email: not null } buyer => carts.UpdateBuyerAsync(client, cart.Id, buyer, null, cancellationToken),
                 CheckoutStepKind.Address when (shipping ?? billing) is not null && caller.Channel.Supports(ChannelCapabilities.Shipping) =>
-                    checkout.UpdateAddressesAsync(client, cart.Id, shipping, billing, null, cancellationToken),
-                CheckoutStepKind.Delivery when basket.ShippingMethod is { } method => checkout.SelectShippingOptionAsync(client, cart.Id, method, null, cancellationToken),
+                    carts.UpdateAddressesAsync(client, cart.Id, shipping, billing, null, cancellationToken),
+                CheckoutStepKind.Delivery when basket.ShippingMethod is { } method => carts.SelectShippingOptionAsync(client, cart.Id, method, null, cancellationToken),
                 _ => null,
             };
             if (again is null)

@@ -54,7 +54,7 @@ internal static class LivescaleCatalogEndpoints
         return LivescaleJson.Ok(all.Skip(query!.Offset).Take(query.Limit).ToList());
     }
 
-    private static async Task<IResult> ProductsAsync(HttpContext http, string catalog_id, string category_id, CheckoutService checkout)
+    private static async Task<IResult> ProductsAsync(HttpContext http, string catalog_id, string category_id, CatalogService catalog)
     {
         var caller = LivescaleCaller.Of(http);
         if ((Unsupported(caller) ?? UnknownCatalog(caller, catalog_id)) is { } refused)
@@ -73,7 +73,7 @@ internal static class LivescaleCatalogEndpoints
             return error;
         }
 
-        var page = await checkout.GetProductsAsync(caller.Channel.Name, query!, http.RequestAborted);
+        var page = await catalog.GetProductsAsync(caller.Channel.Name, query!, http.RequestAborted);
         return page.Succeeded
             ? LivescaleJson.Ok(page.Value!.Items.Select(View).ToList())
             : LivescaleErrors.From(page.Errors);

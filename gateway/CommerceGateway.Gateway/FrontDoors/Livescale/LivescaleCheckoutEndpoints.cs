@@ -49,7 +49,7 @@ internal static class LivescaleCheckoutEndpoints
             // Livescale knows the guest by email only; the names come with the addresses.
             var named = basket.BillingAddress ?? basket.ShippingAddress;
             var buyer = new Buyer(body.Email.Trim(), cart.Buyer?.FirstName ?? named?.FirstName, cart.Buyer?.LastName ?? named?.LastName, cart.Buyer?.Phone ?? named?.Phone);
-            return baskets.Checkout.UpdateBuyerAsync(caller.Client, cart.Id, buyer, null, http.RequestAborted);
+            return baskets.Carts.UpdateBuyerAsync(caller.Client, cart.Id, buyer, null, http.RequestAborted);
         }, http.RequestAborted);
     }
 
@@ -91,7 +91,7 @@ internal static class LivescaleCheckoutEndpoints
             var result = CheckoutResult.Ok(cart);
             if (cart.Buyer is { Email: { } email } buyer && (buyer.FirstName is null || buyer.LastName is null))
             {
-                result = await baskets.Checkout.UpdateBuyerAsync(caller.Client, cart.Id, new Buyer(email, buyer.FirstName ?? body.FirstName, buyer.LastName ?? body.LastName, buyer.Phone ?? body.Phone), null, cancellationToken);
+                result = await baskets.Carts.UpdateBuyerAsync(caller.Client, cart.Id, new Buyer(email, buyer.FirstName ?? body.FirstName, buyer.LastName ?? body.LastName, buyer.Phone ?? body.Phone), null, cancellationToken);
             }
 
             if (addresses && result.Succeeded)
@@ -101,8 +101,8 @@ internal static class LivescaleCheckoutEndpoints
                 {
                     // The other address is sent again where it is known, so a backend that defaults billing to shipping keeps the one given.
                     result = shipping
-                        ? await baskets.Checkout.UpdateAddressesAsync(caller.Client, cart.Id, address, basket.BillingAddress?.ToAddress(), null, cancellationToken)
-                        : await baskets.Checkout.UpdateAddressesAsync(caller.Client, cart.Id, null, address, null, cancellationToken);
+                        ? await baskets.Carts.UpdateAddressesAsync(caller.Client, cart.Id, address, basket.BillingAddress?.ToAddress(), null, cancellationToken)
+                        : await baskets.Carts.UpdateAddressesAsync(caller.Client, cart.Id, null, address, null, cancellationToken);
                 }
             }
 
@@ -129,7 +129,7 @@ internal static class LivescaleCheckoutEndpoints
             return error;
         }
 
-        var options = await baskets.Checkout.GetShippingOptionsAsync(caller.Client, cart!.Id, http.RequestAborted);
+        var options = await baskets.Carts.GetShippingOptionsAsync(caller.Client, cart!.Id, http.RequestAborted);
         return options.Succeeded
             ? LivescaleJson.Ok(options.Value!.Select(o => new LivescaleShippingMethodView(o.Id, o.Title, LivescalePrice.Of(o.Price))).ToList())
             : LivescaleErrors.From(options.Errors);
@@ -157,7 +157,7 @@ internal static class LivescaleCheckoutEndpoints
         return await baskets.ChangeAsync(caller, basket_id, async (cart, _) =>
         {
             var begun = await baskets.EnsureCheckoutAsync(caller, cart, http.RequestAborted);
-            var chosen = begun.Succeeded ? await baskets.Checkout.SelectShippingOptionAsync(caller.Client, cart.Id, body.Id, null, http.RequestAborted) : begun;
+            var chosen = begun.Succeeded ? await baskets.Carts.SelectShippingOptionAsync(caller.Client, cart.Id, body.Id, null, http.RequestAborted) : begun;
             if (chosen.Succeeded)
             {
                 await baskets.Documents.UpdateBasketAsync(cart.Id, b => b with { ShippingMethod = body.Id }, http.RequestAborted);
@@ -183,7 +183,7 @@ internal static class LivescaleCheckoutEndpoints
 
         return string.IsNullOrWhiteSpace(body!.Coupon)
             ? LivescaleErrors.Error(StatusCodes.Status400BadRequest, "invalid_request", "coupon is required.")
-            : await baskets.ChangeAsync(caller, basket_id, (cart, _) => baskets.Checkout.ApplyDiscountCodeAsync(caller.Client, cart.Id, body.Coupon, null, http.RequestAborted), http.RequestAborted);
+            : await baskets.ChangeAsync(caller, basket_id, (cart, _) => baskets.Carts.ApplyDiscountCodeAsync(caller.Client, cart.Id, body.Coupon, null, http.RequestAborted), http.RequestAborted);
     }
 
     private static Task<IResult> RemovePromotionAsync(HttpContext http, string basket_id, string promotion_id, LivescaleBaskets baskets)
@@ -196,7 +196,7 @@ internal static class LivescaleCheckoutEndpoints
 
         return baskets.ChangeAsync(caller, basket_id, (cart, _) =>
             cart.DiscountCodes.FirstOrDefault(c => string.Equals(c, promotion_id, StringComparison.OrdinalIgnoreCase)) is { } code
-                ? baskets.Checkout.RemoveDiscountCodeAsync(caller.Client, cart.Id, code, null, http.RequestAborted)
+                ? baskets.Carts.RemoveDiscountCodeAsync(caller.Client, cart.Id, code, null, http.RequestAborted)
                 : Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.NotFound, $"Basket '{basket_id}' has no promotion '{promotion_id}'.", "promotion_id")), http.RequestAborted);
     }
 

@@ -11,7 +11,7 @@ namespace CommerceGateway.Gateway.FrontDoors.Livescale;
 /// (idempotent per order and attempt, so a report Livescale sends again never pays twice) and its
 /// capture. A backend that settles asynchronously is polled for up to <see cref="LivescaleFrontDoorOptions.PaymentWait"/>.
 /// </summary>
-internal sealed class LivescalePayments(CheckoutService checkout, IChannelRegistry channels, IOptionsMonitor<LivescaleFrontDoorOptions> options, TimeProvider time)
+internal sealed class LivescalePayments(PaymentService payments, OrderService orders, IChannelRegistry channels, IOptionsMonitor<LivescaleFrontDoorOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan DefaultPoll = TimeSpan.FromMilliseconds(200);
 
@@ -25,7 +25,7 @@ internal sealed class LivescalePayments(CheckoutService checkout, IChannelRegist
             ? LivescaleErrors.Error(
                 StatusCodes.Status422UnprocessableEntity,
                 "not_supported",
-                $"{CheckoutService.PspTransactionsRefused(channel.Name)} If the merchant's PSP completes Livescale's transaction from its id, set {LivescaleFrontDoorOptions.SectionName}:Channels:{channel.Name}:PspReference to Token.")
+                $"{PaymentService.PspTransactionsRefused(channel.Name)} If the merchant's PSP completes Livescale's transaction from its id, set {LivescaleFrontDoorOptions.SectionName}:Channels:{channel.Name}:PspReference to Token.")
             : null;
 
     /// <summary>Pays the backend the order's total with the order's PSP transaction.</summary>
@@ -36,13 +36,13 @@ internal sealed class LivescalePayments(CheckoutService checkout, IChannelRegist
             ? new PaymentRequest(transaction, null, order.PspName, order.TotalMoney)
             : new PaymentRequest(null, transaction, order.PspName, order.TotalMoney);
         var key = $"livescale-payment:{order.Id}:{order.CaptureAttempts}:{Hash(transaction)}";
-        var result = await checkout.SubmitPaymentAsync(caller.Client, order.CartId, request, key, cancellationToken);
+        var result = await payments.SubmitPaymentAsync(caller.Client, order.CartId, request, key, cancellationToken);
         var deadline = time.GetUtcNow() + options.CurrentValue.PaymentWait;
         while (result.Value is { Status: PaymentStatus.Processing } processing && time.GetUtcNow() < deadline)
         {
             var wait = processing.PollAfter is { } hint && hint < DefaultPoll ? hint : DefaultPoll;
             await Task.Delay(wait, time, cancellationToken);
-            result = await checkout.RefreshPaymentAsync(caller.Client, order.CartId, cancellationToken);
+            result = await payments.RefreshPaymentAsync(caller.Client, order.CartId, cancellationToken);
         }
 
         return result;
@@ -50,7 +50,7 @@ internal sealed class LivescalePayments(CheckoutService checkout, IChannelRegist
 
     /// <summary>Captures the backend's authorized order; a failed capture comes back with the order and its reason.</summary>
     public Task<CheckoutResult<OrderRecord>> CaptureAsync(LivescaleCaller caller, LivescaleOrderDocument order, CancellationToken cancellationToken) =>
-        checkout.CaptureAsync(caller.Client, order.MerchantOrderId!, null, $"livescale-capture:{order.Id}:{order.CaptureAttempts}", cancellationToken);
+        orders.CaptureAsync(caller.Client, order.MerchantOrderId!, null, $"livescale-capture:{order.Id}:{order.CaptureAttempts}", cancellationToken);
 
     // PSP references are hashed into keys, never stored as they are.
     private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];

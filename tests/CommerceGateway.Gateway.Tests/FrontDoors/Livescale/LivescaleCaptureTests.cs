@@ -41,7 +41,7 @@ public sealed class LivescaleCaptureTests(LivescaleFrontDoorFixture fixture) : I
         await fixture.Sandbox.SetFaultAsync("example", new FaultSpec { CaptureFailure = "Card expired" });
 
         var failed = await shop.OkAsync(HttpMethod.Put, $"orders/{id}", new { payment_status = "PAID" }, 201);
-        var merchant = await fixture.Checkout.GetOrderAsync(new ClientContext(DemoClients.LivescaleId), failed.GetProperty("merchant_order_id").GetString()!, CancellationToken.None);
+        var merchant = await fixture.Orders.GetOrderAsync(new ClientContext(DemoClients.LivescaleId), failed.GetProperty("merchant_order_id").GetString()!, CancellationToken.None);
         await fixture.Sandbox.ClearFaultAsync("example");
         var paid = await shop.OkAsync(HttpMethod.Put, $"orders/{id}", new { payment_status = "PAID" }, 201);
 

@@ -23,8 +23,8 @@ public sealed class LivescaleFrontDoorFixture : IAsyncLifetime, IDisposable
 
     public LivescaleConformance Conformance { get; } = new();
 
-    /// <summary>The checkout core the front door calls, to read what the backend has.</summary>
-    public CheckoutService Checkout => Host.App.Services.GetRequiredService<CheckoutService>();
+    /// <summary>The checkout core's orders the front door calls, to read what the backend has.</summary>
+    public OrderService Orders => Host.App.Services.GetRequiredService<OrderService>();
 
     public async Task InitializeAsync()
     {

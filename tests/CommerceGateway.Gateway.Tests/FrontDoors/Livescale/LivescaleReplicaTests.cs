@@ -36,7 +36,7 @@ public sealed class LivescaleReplicaTests(ReplicaFixture replicas) : IClassFixtu
         Assert.Contains(reports, r => r.Status == 201);
         Assert.All(reports.Where(r => r.Status == 201), r => Assert.Equal("PAID", r.Body.GetProperty("payment_status").GetString()));
         Assert.Equal("PAID", settled.GetProperty("payment_status").GetString());
-        var merchant = await replicas.Second.App.Services.GetRequiredService<CheckoutService>()
+        var merchant = await replicas.Second.App.Services.GetRequiredService<OrderService>()
             .GetOrderAsync(new ClientContext(DemoClients.LivescaleId), settled.GetProperty("merchant_order_id").GetString()!, CancellationToken.None);
         Assert.Equal(200.00m, merchant!.Order.AmountPaid.Amount);
         Assert.Equal(200.00m, settled.GetProperty("total_paid").GetDecimal());

@@ -54,7 +54,7 @@ public sealed class LivescaleStandardFlowTests(LivescaleFrontDoorFixture fixture
         Assert.Equal(paid.GetProperty("merchant_order_id").GetString(), merchantOrderId);
 
         // The backend has the order, paid, for the basket's total.
-        var order = await fixture.Checkout.GetOrderAsync(new ClientContext(DemoClients.LivescaleId), merchantOrderId, CancellationToken.None);
+        var order = await fixture.Orders.GetOrderAsync(new ClientContext(DemoClients.LivescaleId), merchantOrderId, CancellationToken.None);
         Assert.NotNull(order);
         Assert.Equal(channelName, order.Order.Channel);
         Assert.Equal(PaymentStatus.Paid, order.Order.PaymentStatus);
