@@ -100,23 +100,17 @@ public sealed partial class LivescaleCommerceBackend
             return order;
         }
 
+        if (_authorization.LapsedAt(order, _time.GetUtcNow()) is { } lapsed)
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidStep, _authorization.Reason(order, lapsed));
+        }
+
         if (order.PaymentStatus != PaymentStatus.Authorized || order.PspTransactionId is null)
         {
             var message = order.Status == OrderStatus.Failed
                 ? $"Only an authorized order can be captured; the merchant failed order {order.Id} ({order.FailureReason ?? "no reason given"}) and gave its stock back: pay again from a new cart."
-                : $"Only an authorized order can be captured; order {order.Id} is {order.PaymentStatus}.";
+                : $"Only an authorized order can be captured; order {order.Id} is {order.PaymentStatus}{(order.FailureReason is { } reason ? $": {reason}" : ".")}";
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidStep, message);
-        }
-
-        var authorizedAt = order.Backend.Get(LivescaleKeys.AuthorizedAt) is { } stamp
-            ? DateTimeOffset.Parse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
-            : order.CreatedAt;
-        if (authorizedAt + _authorizationLifetime is { } lapsed && lapsed <= _time.GetUtcNow())
-        {
-            throw new BackendRejectedException(
-                Channel.Name,
-                CommerceErrorCodes.InvalidStep,
-                $"The authorization of order {order.Id} lapsed at {lapsed:O} (it is capturable for {_authorizationLifetime} after the authorization, channel setting {AuthorizationLifetimeSetting}); it can no longer be captured.");
         }
 
         var report = new Dictionary<string, string>
@@ -131,12 +125,14 @@ public sealed partial class LivescaleCommerceBackend
 
     /// <summary>
     /// The Livescale Shopping API has no call that reads an order: the order is returned as the
-    /// adapter last saw it (from order creation and the payment reports).
+    /// adapter last saw it (from order creation and the payment reports), except that an authorization
+    /// past its lifetime (<see cref="AuthorizationLifetimeSetting"/>) reads as a failed payment with the
+    /// reason and an AUTHORIZATION_LAPSED event, since it can no longer be captured.
     /// </summary>
     public override Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return Task.FromResult(order);
+        return Task.FromResult(_authorization.LapsedAt(order, _time.GetUtcNow()) is { } lapsed ? _authorization.Lapse(order, lapsed) : order);
     }
 
     private async Task ChooseLivescalePaymentMethodAsync(Cart cart, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed partial class LivescaleCommerceBackend : CommerceBackend, IDisposa
     public static readonly TimeSpan DefaultAuthorizationLifetime = TimeSpan.FromDays(7);
 
     private readonly LivescaleClient _client;
-    private readonly TimeSpan _authorizationLifetime;
+    private readonly LivescaleAuthorization _authorization;
     private readonly BackendTokenCache _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -59,11 +59,11 @@ public sealed partial class LivescaleCommerceBackend : CommerceBackend, IDisposa
         _logger = logger;
         _tokens = new BackendTokenCache(time);
         _client = new LivescaleClient(channel, http, _tokens, logger);
-        _authorizationLifetime = channel.Setting(AuthorizationLifetimeSetting) is { } text
+        _authorization = new LivescaleAuthorization(channel.Setting(AuthorizationLifetimeSetting) is { } text
             ? TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var lifetime) && lifetime > TimeSpan.Zero
                 ? lifetime
                 : throw new InvalidOperationException($"Channels:{channel.Name}:Settings:{AuthorizationLifetimeSetting} must be a positive time span such as 7.00:00:00 (was '{text}').")
-            : DefaultAuthorizationLifetime;
+            : DefaultAuthorizationLifetime);
     }
 
     /// <inheritdoc />
