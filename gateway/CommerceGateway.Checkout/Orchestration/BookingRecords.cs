@@ -9,7 +9,7 @@ namespace CommerceGateway.Checkout;
 /// The stored bookings: loaded for their owner only, and changed by a commit or purchase once per
 /// idempotency key under the lock of the booking's cart, on the booking as its backend has it now.
 /// </summary>
-internal sealed class BookingRecords(IChannelRegistry channels, SessionDocuments documents, CartLocks locks, IIdempotencyStore idempotency, IOptions<CheckoutOptions> options)
+internal sealed class BookingRecords(IChannelRegistry channels, SessionDocuments documents, CartLocks locks, IdempotentCall idempotent, IOptions<CheckoutOptions> options)
 {
     private readonly CheckoutOptions _options = options.Value;
 
@@ -27,7 +27,7 @@ internal sealed class BookingRecords(IChannelRegistry channels, SessionDocuments
         CancellationToken cancellationToken)
         where T : class
     {
-        return await new IdempotentCall(idempotency, _options).RunAsync(
+        return await idempotent.RunAsync(
             scope,
             client,
             idempotencyKey,

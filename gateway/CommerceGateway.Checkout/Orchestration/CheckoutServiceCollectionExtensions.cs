@@ -35,9 +35,10 @@ public static class CheckoutServiceCollectionExtensions
             .Validate(o => o.LoyaltyRetryReadTimeout > TimeSpan.Zero, "Checkout:LoyaltyRetryReadTimeout must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        // What more than one service needs: the session documents, cart locks, stored orders and bookings, loyalty stages.
+        // What more than one service needs: the session documents, cart locks, the idempotent call, stored orders and bookings, loyalty stages.
         services.TryAddSingleton<SessionDocuments>();
         services.TryAddSingleton<CartLocks>();
+        services.TryAddSingleton(sp => new IdempotentCall(sp.GetRequiredService<IIdempotencyStore>(), sp.GetRequiredService<IOptions<CheckoutOptions>>().Value));
         services.TryAddSingleton<CartSessions>();
         services.TryAddSingleton<OrderRecords>();
         services.TryAddSingleton<BookingRecords>();
@@ -54,10 +55,10 @@ public static class CheckoutServiceCollectionExtensions
             sp.GetRequiredService<CartRewards>(), sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IOptions<CheckoutOptions>>()));
         services.TryAddSingleton(sp => new PaymentService(
             sp.GetRequiredService<IChannelRegistry>(), sp.GetRequiredService<CartLocks>(), sp.GetRequiredService<CartSessions>(), sp.GetRequiredService<CartRewards>(),
-            sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IIdempotencyStore>(), sp.GetRequiredService<IOptions<CheckoutOptions>>(), sp.GetRequiredService<ILogger<PaymentService>>()));
+            sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IdempotentCall>(), sp.GetRequiredService<ILogger<PaymentService>>()));
         services.TryAddSingleton(sp => new OrderService(
             sp.GetRequiredService<IChannelRegistry>(), sp.GetRequiredService<CartLocks>(), sp.GetRequiredService<OrderRecords>(), sp.GetRequiredService<LoyaltyStages>(),
-            sp.GetRequiredService<LoyaltyFollowUp>(), sp.GetRequiredService<IIdempotencyStore>(), sp.GetRequiredService<IOptions<CheckoutOptions>>(),
+            sp.GetRequiredService<LoyaltyFollowUp>(), sp.GetRequiredService<IdempotentCall>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OrderService>>()));
         services.TryAddSingleton(sp => new BookingService(
             sp.GetRequiredService<IChannelRegistry>(), sp.GetRequiredService<SessionDocuments>(), sp.GetRequiredService<CartLocks>(), sp.GetRequiredService<CartSessions>(),

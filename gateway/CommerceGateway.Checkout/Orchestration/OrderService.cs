@@ -1,7 +1,6 @@
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
@@ -18,8 +17,7 @@ public sealed class OrderService
     private readonly OrderRecords _orders;
     private readonly LoyaltyStages _stages;
     private readonly LoyaltyFollowUp _followUp;
-    private readonly IIdempotencyStore _idempotency;
-    private readonly CheckoutOptions _options;
+    private readonly IdempotentCall _idempotent;
     private readonly TimeProvider _time;
     private readonly ILogger<OrderService> _logger;
 
@@ -29,8 +27,7 @@ public sealed class OrderService
         OrderRecords orders,
         LoyaltyStages stages,
         LoyaltyFollowUp followUp,
-        IIdempotencyStore idempotency,
-        IOptions<CheckoutOptions> options,
+        IdempotentCall idempotent,
         TimeProvider time,
         ILogger<OrderService> logger)
     {
@@ -39,8 +36,7 @@ public sealed class OrderService
         _orders = orders;
         _stages = stages;
         _followUp = followUp;
-        _idempotency = idempotency;
-        _options = options.Value;
+        _idempotent = idempotent;
         _time = time;
         _logger = logger;
     }
@@ -106,7 +102,7 @@ public sealed class OrderService
             return CheckoutResult.Fail<OrderRecord>([keyError]);
         }
 
-        var result = await new IdempotentCall(_idempotency, _options).RunAsync(
+        var result = await _idempotent.RunAsync(
             "order-capture",
             client,
             idempotencyKey,

@@ -1,7 +1,6 @@
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout.State;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using static CommerceGateway.Checkout.CheckoutFailures;
 
 namespace CommerceGateway.Checkout;
@@ -18,8 +17,7 @@ public sealed class PaymentService
     private readonly CartSessions _carts;
     private readonly CartRewards _rewards;
     private readonly PaymentOutcomes _outcomes;
-    private readonly IIdempotencyStore _idempotency;
-    private readonly CheckoutOptions _options;
+    private readonly IdempotentCall _idempotent;
     private readonly ILogger<PaymentService> _logger;
 
     internal PaymentService(
@@ -28,8 +26,7 @@ public sealed class PaymentService
         CartSessions carts,
         CartRewards rewards,
         PaymentOutcomes outcomes,
-        IIdempotencyStore idempotency,
-        IOptions<CheckoutOptions> options,
+        IdempotentCall idempotent,
         ILogger<PaymentService> logger)
     {
         _channels = channels;
@@ -37,8 +34,7 @@ public sealed class PaymentService
         _carts = carts;
         _rewards = rewards;
         _outcomes = outcomes;
-        _idempotency = idempotency;
-        _options = options.Value;
+        _idempotent = idempotent;
         _logger = logger;
     }
 
@@ -64,7 +60,7 @@ public sealed class PaymentService
         }
 
         var fingerprint = IdempotentCall.Fingerprint(cartId, payment.PspToken, payment.PspTransactionId, payment.PspName, payment.Amount?.ToString());
-        var result = await new IdempotentCall(_idempotency, _options).RunAsync(
+        var result = await _idempotent.RunAsync(
             "cart-payment",
             client,
             idempotencyKey,
