@@ -14,7 +14,7 @@ namespace CommerceGateway.Soak;
 public static class SoakRun
 {
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RestartAfter = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LongestRestartDelay = TimeSpan.FromSeconds(10);
 
     public static async Task<SoakOutcome> RunAsync(SoakSettings settings, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -63,7 +63,8 @@ public static class SoakRun
                 await stack.KillReplicaAsync(1);
                 faults.Add(new FaultEvent("gateway-1 killed (SIGKILL)", journal.Now, null));
                 log.WriteLine($"{journal.Now.TotalSeconds,6:0.0} s  gateway-1 SIGKILLed");
-                await Task.Delay(RestartAfter, stop);
+                // A short run restarts sooner, so the failover at two thirds still meets a full stack.
+                await Task.Delay(settings.Duration / 6 < LongestRestartDelay ? settings.Duration / 6 : LongestRestartDelay, stop);
                 await stack.RestartReplicaAsync(1);
                 faults.Add(new FaultEvent("gateway-1 restarted", journal.Now, null));
                 log.WriteLine($"{journal.Now.TotalSeconds,6:0.0} s  gateway-1 restarted");
