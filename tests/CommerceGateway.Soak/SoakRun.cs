@@ -39,7 +39,7 @@ public static class SoakRun
         log.WriteLine($"load done in {elapsed.TotalSeconds:0.0} s; {journal.Orders.Count} checkouts confirmed");
 
         var ledger = await BackendLedger.ReadAsync(stack.SandboxUrl, cancellationToken);
-        var evidence = new SoakEvidence(journal.Orders, journal.OrdersByKey, journal.UntypedCount, journal.UntypedExamples, ledger, await SeatHoldsAsync(stack.Redis));
+        var evidence = new SoakEvidence(journal.Orders, journal.OrdersByKey, journal.UntypedCount, journal.UntypedExamples, ledger, await SeatHoldsAsync(stack.Redis), journal.RefusedPayments);
         var results = InvariantChecker.Check(evidence);
         var recovered = faults.Select(f => f with { RecoveredAfter = RecoveryAfter(journal, f.At) }).ToList();
         return new SoakOutcome(

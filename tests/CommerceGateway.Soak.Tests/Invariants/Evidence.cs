@@ -34,7 +34,8 @@ internal static class Evidence
         List<LedgerRecord>? ledger = null,
         Dictionary<string, IReadOnlyCollection<string>>? ordersByKey = null,
         List<CallerError>? untyped = null,
-        List<SeatHoldKey>? seatHolds = null)
+        List<SeatHoldKey>? seatHolds = null,
+        Dictionary<string, string>? refused = null)
     {
         orders ??= Orders();
         ordersByKey ??= orders.ToDictionary(o => o.IdempotencyKey, o => (IReadOnlyCollection<string>)[o.OrderId], StringComparer.Ordinal);
@@ -45,7 +46,8 @@ internal static class Evidence
             untyped.Count,
             untyped,
             new BackendLedger(ReadAt, ledger ?? Ledger()),
-            seatHolds ?? [new SeatHoldKey("soak:seat:{booking-demo:2001}:13", 240_000)]);
+            seatHolds ?? [new SeatHoldKey("soak:seat:{booking-demo:2001}:13", 240_000)],
+            refused ?? new Dictionary<string, string>(StringComparer.Ordinal) { ["b8x1x100000"] = "checkoutSubmitPayment PAYMENT_DECLINED" });
     }
 
     public static InvariantResult Verdict(SoakEvidence evidence, string name) =>

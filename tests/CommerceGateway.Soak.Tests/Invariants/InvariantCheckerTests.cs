@@ -11,7 +11,7 @@ public sealed class InvariantCheckerTests
     {
         var results = InvariantChecker.Check(Evidence.Of());
 
-        Assert.Equal(6, results.Count);
+        Assert.Equal(7, results.Count);
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Name}: {r.Detail}"));
     }
 
@@ -74,6 +74,17 @@ public sealed class InvariantCheckerTests
 
         Assert.False(verdict.Passed);
         Assert.Contains("key soak-b3x1x100000 answered with orders gid-g1, gid-g2", verdict.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_BuyerToldPaymentFailedButCharged_Fails()
+    {
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal) { ["b2x1x100000"] = "checkoutSubmitPayment STATE_STORE_UNAVAILABLE" };
+
+        var verdict = Evidence.Verdict(Evidence.Of(refused: refused), "no payment taken after its caller was told it failed");
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("buyer b2x1x100000 was answered checkoutSubmitPayment STATE_STORE_UNAVAILABLE but orderflow O-1 took 119.99 USD", verdict.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,11 @@ public sealed partial class Buyer
         // A capture retried after a lost answer must not take the money twice: the backend refuses a second capture.
         var orderId = payload.GetProperty("order").GetProperty("id").GetString();
         var captured = await RetriedAsync("orderCapture", Capture, new { id = orderId }, stop);
-        if (captured.Ok && captured.Payload.GetProperty("order").GetProperty("paymentStatus").GetString() == "PAID")
+        if (!captured.Ok)
+        {
+            Refused("orderCapture", captured, key);
+        }
+        else if (captured.Payload.GetProperty("order").GetProperty("paymentStatus").GetString() == "PAID")
         {
             var order = captured.Payload.GetProperty("order");
             Confirm("loyalty-demo", order, tag, key, []);

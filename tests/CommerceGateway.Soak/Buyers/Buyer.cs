@@ -47,6 +47,8 @@ public sealed partial class Buyer(int number, SoakClient client, SoakJournal jou
 
     private static string Key(string tag) => "soak-" + tag;
 
+    private static string TagOf(string key) => key["soak-".Length..];
+
     /// <summary>A call that is safe to repeat (an update, a read): retried while the answer says so.</summary>
     private async Task<Answer> RetriedAsync(string field, string query, object variables, CancellationToken stop)
     {
@@ -74,7 +76,13 @@ public sealed partial class Buyer(int number, SoakClient client, SoakJournal jou
         var answer = await RetriedAsync("checkoutSubmitPayment", query, variables, stop);
         if (!answer.Ok)
         {
+            Refused("checkoutSubmitPayment", answer, key);
             return null;
+        }
+
+        if (answer.Payload.TryGetProperty("paymentStatus", out var status) && status.GetString() == "FAILED")
+        {
+            journal.PaymentRefused(TagOf(key), "checkoutSubmitPayment FAILED");
         }
 
         if (answer.Payload.GetProperty("order") is { ValueKind: JsonValueKind.Object } order)
@@ -83,6 +91,18 @@ public sealed partial class Buyer(int number, SoakClient client, SoakJournal jou
         }
 
         return answer.Payload;
+    }
+
+    /// <summary>
+    /// Journals a definite "no" (neither retryable nor of unknown outcome): from then on the
+    /// backend must not hold money of this buyer.
+    /// </summary>
+    private void Refused(string operation, Answer answer, string key)
+    {
+        if (!answer.Retryable && !answer.OutcomeUnknown)
+        {
+            journal.PaymentRefused(TagOf(key), $"{operation} {answer.Code}");
+        }
     }
 
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(2000, 100 * (1 << Math.Min(attempt, 5))));

@@ -17,6 +17,7 @@ public sealed class SoakJournal
     private readonly ConcurrentQueue<ConfirmedOrder> _orders = new();
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _ordersByKey = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(TimeSpan Started, TimeSpan Ended)> _payments = new();
+    private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
     private int _untypedCount;
 
     /// <summary>Time since the journal was opened (the start of the load).</summary>
@@ -66,4 +67,10 @@ public sealed class SoakJournal
     }
 
     public void Confirmed(ConfirmedOrder order) => _orders.Enqueue(order);
+
+    /// <summary>Records that buyer <paramref name="tag"/> was told, finally, that its payment failed (<paramref name="reason"/>).</summary>
+    public void PaymentRefused(string tag, string reason) => _refused[tag] = reason;
+
+    /// <summary>Buyers whose last payment answer was a definite failure, with the operation and code they saw.</summary>
+    public IReadOnlyDictionary<string, string> RefusedPayments => _refused.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

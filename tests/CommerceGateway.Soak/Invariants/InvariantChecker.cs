@@ -28,6 +28,7 @@ public static class InvariantChecker
         [
             NoSeatSoldOrHeldTwice(evidence),
             NoPaymentCapturedTwice(evidence),
+            NoChargeAfterARefusal(evidence),
             ConfirmedOrdersMatchTheBackend(evidence),
             NoHoldPastItsTtl(evidence),
             EveryErrorTyped(evidence),
@@ -64,6 +65,21 @@ public static class InvariantChecker
             "no payment captured twice",
             violations,
             $"{evidence.OrdersByKey.Count} idempotency keys answered, {evidence.Ledger.Entries.Count(e => e.Captured > 0m)} backend records with money taken");
+    }
+
+    /// <summary>A caller told "failed" must not be charged anyway: a retry would then pay twice.</summary>
+    private static InvariantResult NoChargeAfterARefusal(SoakEvidence evidence)
+    {
+        var charged = evidence.Ledger.Entries.Where(e => e.Captured > 0m && BuyerTag(e.Buyer) is not null).ToList();
+        var violations = charged.Where(e => evidence.RefusedPayments.ContainsKey(BuyerTag(e.Buyer)!))
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"buyer {BuyerTag(e.Buyer)} was answered {evidence.RefusedPayments[BuyerTag(e.Buyer)!]} but {e.Protocol} {e.Id} took {e.Captured} {e.Currency}"))
+            .ToList();
+        var confirmedBuyers = evidence.Orders.Select(o => o.Buyer).ToHashSet(StringComparer.Ordinal);
+        var unanswered = charged.Count(e => !confirmedBuyers.Contains(BuyerTag(e.Buyer)!) && !evidence.RefusedPayments.ContainsKey(BuyerTag(e.Buyer)!));
+        return Verdict(
+            "no payment taken after its caller was told it failed",
+            violations,
+            $"{evidence.RefusedPayments.Count} payments refused to buyers, none charged; {unanswered} charges whose buyer never got a final answer (no answer, or still processing when the buyer stopped polling)");
     }
 
     private static InvariantResult ConfirmedOrdersMatchTheBackend(SoakEvidence evidence)

@@ -9,10 +9,12 @@ namespace CommerceGateway.Soak.Invariants;
 /// <param name="UntypedExamples">The first of them.</param>
 /// <param name="Ledger">The sandbox backends' records after the run.</param>
 /// <param name="SeatHolds">The gateway's seat-hold keys left in Redis after the run.</param>
+/// <param name="RefusedPayments">Buyers (by tag) whose last payment or capture answer was a definite failure, with what they saw.</param>
 public sealed record SoakEvidence(
     IReadOnlyList<ConfirmedOrder> Orders,
     IReadOnlyDictionary<string, IReadOnlyCollection<string>> OrdersByKey,
     int UntypedCount,
     IReadOnlyList<CallerError> UntypedExamples,
     BackendLedger Ledger,
-    IReadOnlyList<SeatHoldKey> SeatHolds);
+    IReadOnlyList<SeatHoldKey> SeatHolds,
+    IReadOnlyDictionary<string, string> RefusedPayments);
