@@ -99,6 +99,25 @@ public sealed class ChildServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM, as an orchestrator stopping a container does, without waiting for the exit.</summary>
+    public async Task TerminateAsync() =>
+        await ExternalProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(5));
+
+    /// <summary>Waits until the child exits by itself; its exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Throws when the child has died, e.g. between two load runs.</summary>
     public void EnsureRunning()
     {

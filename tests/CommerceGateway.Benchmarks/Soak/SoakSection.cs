@@ -59,7 +59,12 @@ internal static class SoakSection
         Line($"");
         Line($"Errors callers saw, by code: {(outcome.ErrorsByCode.Count == 0 ? "none" : string.Join(", ", outcome.ErrorsByCode.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}")))}.");
         Line($"PROXY_502 is nginx's answer for a request in flight on the killed replica (nginx never replays a POST); TRANSPORT is a call");
-        Line($"without an answer. The buyer retries both with the same idempotency key.");
+        Line($"without an answer. The buyer retries both with the same idempotency key. SOLD_OUT and SEAT_TAKEN are seat races lost (the");
+        Line($"map sells out early; later buyers shop on orderflow-demo instead, which is why it dominates); CONFLICT is a payment retried");
+        Line($"while another attempt holds its claim or cart lock; STATE_STORE_UNAVAILABLE is the failed-over shard's slots before its");
+        Line($"replica took over (retryable). A charge whose buyer never got a final answer is a payment that was in flight on the killed");
+        Line($"replica: its claim outlives the buyer's ~9 s of retries (Checkout:PaymentClaimLifetime, 2 minutes), so the buyer stops on");
+        Line($"CONFLICT although the backend took the money once.");
         Line($"");
         Line($"| Fault | At | Time to recover (first successful payment started after it) |");
         Line($"|---|---:|---:|");

@@ -5,11 +5,11 @@ namespace CommerceGateway.Soak.Buyers;
 /// <content>guestmanager-demo: named tickets, a billing address, and a payment that may answer PROCESSING first.</content>
 public sealed partial class Buyer
 {
-    private const string TicketLines = "mutation($id: ID!, $n: Int!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"101\", quantity: $n }]) { cart { id } " + Errors + " } }";
+    internal const string TicketLines = "mutation($id: ID!, $n: Int!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"101\", quantity: $n }]) { cart { id } " + Errors + " } }";
 
-    private const string Attendees = "mutation($id: ID!, $a: [AttendeeInput!]!) { cartAttendeesUpdate(cartId: $id, attendees: $a) { cart { id } " + Errors + " } }";
+    internal const string Attendees = "mutation($id: ID!, $a: [AttendeeInput!]!) { cartAttendeesUpdate(cartId: $id, attendees: $a) { cart { id } " + Errors + " } }";
 
-    private const string Billing = "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, billingAddress: { address1: \"1 Main Street\", city: \"Springfield\", zip: \"62701\", countryCode: \"US\", provinceCode: \"IL\" }) { cart { id } " + Errors + " } }";
+    internal const string Billing = "mutation($id: ID!) { cartAddressesUpdate(cartId: $id, billingAddress: { address1: \"1 Main Street\", city: \"Springfield\", zip: \"62701\", countryCode: \"US\", provinceCode: \"IL\" }) { cart { id } " + Errors + " } }";
 
     private async Task GuestManagerAsync(string tag, CancellationToken stop)
     {
