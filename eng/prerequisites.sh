@@ -53,8 +53,17 @@ ensure_chromium() {
   fi
 }
 
+# The short soak puts Debian's nginx (round robin) in front of three gateway processes.
+ensure_nginx() {
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    echo "Installing nginx (Debian package)..."
+    apt_install nginx
+  fi
+}
+
 ensure_prerequisites() {
   ensure_redis
+  ensure_nginx
   ensure_node
   ensure_npm_packages
   ensure_chromium

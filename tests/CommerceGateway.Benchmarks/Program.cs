@@ -12,6 +12,7 @@ return command switch
     "graphql-micro" => await GraphQLMicroBenchmark.RunAsync(options),
     "graphql-profile" => await GraphQLStageProfile.RunAsync(options),
     "partners" => await CommerceGateway.Benchmarks.Partners.PartnerBenchmark.RunAsync(options),
+    "soak" => await CommerceGateway.Benchmarks.Soak.SoakBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -31,5 +32,8 @@ static int Usage()
     Console.Error.WriteLine("      where a cached checkout request spends its time in the engine: each stage timed alone, with its allocations.");
     Console.Error.WriteLine("  partners [--record] [--hold SECONDS] [--redis] [--algorithm ES256|RS256]");
     Console.Error.WriteLine("      req/s and fixed-rate latency of a partner route: direct upstream vs the gateway vs nginx, driven by wrk.");
+    Console.Error.WriteLine("  soak [--buyers 200] [--seconds 120] [--record]");
+    Console.Error.WriteLine("      3 gateway processes behind nginx on a 6-node Redis Cluster, buyers racing for seats and checking out while a");
+    Console.Error.WriteLine("      replica is SIGKILLed and a master fails over; invariants checked against the backends; exit 1 on a failure.");
     return 2;
 }

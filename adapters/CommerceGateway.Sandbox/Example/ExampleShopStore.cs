@@ -138,6 +138,17 @@ internal sealed class ExampleShopStore(TimeProvider time)
         }
     }
 
+    /// <summary>Every order with what was captured, for the sandbox ledger.</summary>
+    public IReadOnlyList<Hosting.LedgerEntry> Ledger()
+    {
+        lock (_gate)
+        {
+            return [.. _orders.Values.Select(o => new Hosting.LedgerEntry(
+                "example", o.Id, null, o.Status, o.Total, o.Currency, o.Captured, o.Captured > 0m ? 1 : 0,
+                _carts.GetValueOrDefault(o.CartId)?.Email, [], null))];
+        }
+    }
+
     public ShopOrder GetOrder(string orderId)
     {
         lock (_gate)

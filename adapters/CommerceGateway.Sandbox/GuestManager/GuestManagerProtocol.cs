@@ -21,5 +21,6 @@ internal static partial class SandboxProtocols
         api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<GuestManagerRateLimiter>().InvokeAsync(context, next));
         api.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<GuestManagerTokenAuthFilter>().InvokeAsync(context, next));
         GuestManagerEndpoints.Map(api);
+        GuestManagerAdminEndpoints.Map(group);
     }
 }

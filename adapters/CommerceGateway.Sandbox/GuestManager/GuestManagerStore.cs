@@ -45,6 +45,13 @@ internal sealed class GuestManagerStore
         }
     }
 
+    /// <summary>Every order with its completed payments, for the sandbox ledger; call inside <see cref="Execute"/>.</summary>
+    public IReadOnlyList<Hosting.LedgerEntry> Ledger() =>
+        [.. _orders.Values.Select(o => new Hosting.LedgerEntry(
+            "guestmanager", o.Id.ToString(CultureInfo.InvariantCulture), o.Number, o.State, GuestManagerTotals.Of(o).Total, o.Currency,
+            GuestManagerTotals.Of(o).PaymentTotal, o.Payments.Count(p => p.State == "completed"), o.Email, [],
+            o.State is GmStates.Complete or GmStates.Expired ? null : o.ExpiresAt))];
+
     public long NextId() => ++_nextId;
 
     public GmOrder Add(string currency, bool guestCheckout)

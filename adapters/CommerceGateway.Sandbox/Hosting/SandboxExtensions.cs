@@ -18,13 +18,14 @@ public static class SandboxExtensions
     /// <summary>
     /// Maps every protocol under <paramref name="prefix"/> (e.g. "/sandbox" in the gateway, "" standalone):
     /// <c>{prefix}/livescale</c>, <c>{prefix}/orderflow</c>, <c>{prefix}/booking</c>,
-    /// <c>{prefix}/guestmanager</c>, <c>{prefix}/spendgo</c>, <c>{prefix}/example</c> (the template protocol), plus <c>{prefix}/_admin/{protocol}/faults</c> and <c>{prefix}/_echo/**</c>.
+    /// <c>{prefix}/guestmanager</c>, <c>{prefix}/spendgo</c>, <c>{prefix}/example</c> (the template protocol), plus <c>{prefix}/_admin/{protocol}/faults</c>, <c>{prefix}/_admin/ledger</c> and <c>{prefix}/_echo/**</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints, string prefix = "")
     {
         var root = endpoints.MapGroup(prefix);
         root.MapFaultAdminApi();
         root.MapEcho();
+        root.MapLedger();
         var protocols = SandboxProtocols.MapAll(root);
         root.MapGet("/", () => TypedResults.Ok(new { service = "CommerceGateway.Sandbox", protocols }));
         return endpoints;

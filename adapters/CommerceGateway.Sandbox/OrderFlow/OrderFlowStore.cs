@@ -140,6 +140,17 @@ internal sealed class OrderFlowStore(OrderFlowSandboxOptions options, TimeProvid
         }
     }
 
+    /// <summary>Every order with its payment, for the sandbox ledger.</summary>
+    public IReadOnlyList<Hosting.LedgerEntry> Ledger()
+    {
+        lock (_gate)
+        {
+            return [.. _orders.Values.Select(o => new Hosting.LedgerEntry(
+                "orderflow", o.Id, null, o.Status.ToString().ToLowerInvariant(), o.Total, o.Invoice?.Currency ?? Currency,
+                o.Payment?.Amount ?? 0m, o.Payment is null ? 0 : 1, o.Invoice?.Name, [], null))];
+        }
+    }
+
     /// <summary>OrderShipped: ships a paid order once; asking again returns the same tracking number.</summary>
     public (long TrackingNumber, bool Created) Ship(string orderId)
     {

@@ -20,4 +20,11 @@ internal sealed class GatewayOptions
 
     /// <summary>Defaults and limits of the partner routes.</summary>
     public Partners.PartnerOptions Partners { get; } = new();
+
+    /// <summary>
+    /// How long a stopping replica (SIGTERM) keeps serving the requests already in flight, a
+    /// checkout's payment among them, before it exits anyway. Keep it below the orchestrator's
+    /// grace period minus any pre-stop delay (Kubernetes: 35 s - 5 s in deploy/kubernetes).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
 }

@@ -29,6 +29,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             }
         }
 
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"Gateway:ShutdownTimeout must be positive, but is {options.ShutdownTimeout}.");
+        }
+
         ValidatePartners(options.Partners, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using CommerceGateway.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;

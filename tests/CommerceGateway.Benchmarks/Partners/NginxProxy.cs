@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommerceGateway.Testing;
 
 namespace CommerceGateway.Benchmarks.Partners;
 

@@ -38,6 +38,15 @@ public sealed class MisconfiguredStartTests
     }
 
     [Fact]
+    public async Task Start_ZeroShutdownTimeout_PrintsOneLineNamingTheKeyAndExitsNonZero()
+    {
+        var result = await RunAsync("Development", new Dictionary<string, string> { ["Gateway__ShutdownTimeout"] = "00:00:00" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["CommerceGateway cannot start: Gateway:ShutdownTimeout must be positive, but is 00:00:00."], Lines(result));
+    }
+
+    [Fact]
     public async Task Start_PartnerRouteOutsidePartners_PrintsTheRouteKeyAndExitsNonZero()
     {
         var result = await RunAsync("Development", new Dictionary<string, string>

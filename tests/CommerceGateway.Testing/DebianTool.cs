@@ -1,9 +1,8 @@
-using CommerceGateway.Testing;
 
-namespace CommerceGateway.Benchmarks.Partners;
+namespace CommerceGateway.Testing;
 
 /// <summary>Finds a program of a Debian package, installing the package with apt-get when it is missing.</summary>
-internal static class DebianTool
+public static class DebianTool
 {
     private static readonly string[] SearchPath = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"];
 

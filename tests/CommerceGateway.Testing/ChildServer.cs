@@ -4,15 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
-using CommerceGateway.Testing;
 
-namespace CommerceGateway.Benchmarks.Partners;
+namespace CommerceGateway.Testing;
 
 /// <summary>
-/// A server the benchmark starts as a child process and always kills (with its own children, e.g.
+/// A server a benchmark or soak starts as a child process and always kills (with its own children, e.g.
 /// nginx workers) on dispose, so nothing outlives the run. Its output is kept for error messages.
 /// </summary>
-internal sealed class ChildServer : IAsyncDisposable
+public sealed class ChildServer : IAsyncDisposable
 {
     // Children still running when the benchmark is stopped (Ctrl+C, SIGTERM): finally blocks of
     // pending awaits do not run then, so the signal handlers kill what is left.
@@ -97,6 +96,25 @@ internal sealed class ChildServer : IAsyncDisposable
         lock (_output)
         {
             return _output.ToString();
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as an orchestrator stopping a container does, without waiting for the exit.</summary>
+    public async Task TerminateAsync() =>
+        await ExternalProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(5));
+
+    /// <summary>Waits until the child exits by itself; its exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 
