@@ -15,7 +15,7 @@ namespace CommerceGateway.Identity.Bearer;
 /// <summary>Turns <see cref="GatewayJwtBearerOptions"/> into JwtBearer and authorization settings.</summary>
 internal sealed class GatewayJwtBearerSetup : IConfigureNamedOptions<JwtBearerOptions>, IConfigureOptions<AuthorizationOptions>
 {
-    private static readonly string[] AccessTokenTypes = [AccessTokenIssuer.TokenType, "application/" + AccessTokenIssuer.TokenType];
+    private static readonly string[] AccessTokenTypes = ["at+jwt", "application/at+jwt"];
     private readonly GatewayJwtBearerOptions _options;
     private readonly TimeProvider _time;
     private readonly IServiceProvider _services;
