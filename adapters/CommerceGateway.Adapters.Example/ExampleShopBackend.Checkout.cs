@@ -16,6 +16,9 @@ public sealed partial class ExampleShopBackend
         return Task.FromResult(cart.Checkout.Status == CheckoutStatus.Complete ? cart : cart with { Checkout = ExampleShopSteps.Open(cart) });
     }
 
+    /// <summary>ExampleShop's checkout charges a PSP token; it cannot attach a transaction the PSP already authorized.</summary>
+    public override bool TakesPspTransactions => false;
+
     /// <inheritdoc />
     /// <remarks>
     /// The shop authorizes the PSP token and creates the order in one call. That call moves money, so

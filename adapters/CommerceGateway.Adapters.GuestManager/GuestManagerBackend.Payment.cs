@@ -5,6 +5,9 @@ namespace CommerceGateway.Adapters.GuestManager;
 /// <content>Payment, its asynchronous processing, orders, resume and release.</content>
 public sealed partial class GuestManagerBackend
 {
+    /// <summary>Guest Manager's payment step takes a PSP token to charge; it has no field for an authorized transaction.</summary>
+    public override bool TakesPspTransactions => false;
+
     /// <summary>
     /// Submits the <c>payment</c> step with the PSP token (never card data), and the <c>confirm</c>
     /// step when the backend asks for a review after payment: submitting payment through the gateway

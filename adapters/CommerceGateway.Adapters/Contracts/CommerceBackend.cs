@@ -41,6 +41,14 @@ public abstract partial class CommerceBackend
     /// <summary>Starts checkout: the returned cart's <see cref="Cart.Checkout"/> lists the steps this backend requires.</summary>
     public abstract Task<Cart> BeginCheckoutAsync(Cart cart, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the protocol can take a payment the PSP already authorized, by its transaction id
+    /// (<see cref="PaymentInstruction.PspTransactionId"/>), as when a platform's payment orchestrator
+    /// charged the buyer. A protocol that only charges PSP tokens overrides this with
+    /// <see langword="false"/>: the gateway then refuses a transaction id before the backend is called.
+    /// </summary>
+    public virtual bool TakesPspTransactions => true;
+
     /// <summary>Submits payment (a PSP token or transaction id). May answer Processing; then poll <see cref="GetPaymentStatusAsync"/>.</summary>
     public abstract Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken);
 

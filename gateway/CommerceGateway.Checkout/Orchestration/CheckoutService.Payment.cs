@@ -103,6 +103,12 @@ public sealed partial class CheckoutService
         try
         {
             var backend = _channels.GetCommerceBackend(cart.Channel);
+            if (payment.PspTransactionId is not null && !backend.TakesPspTransactions)
+            {
+                // Refused before a loyalty order is placed or the backend is called: nothing to undo.
+                return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.NotSupported, PspTransactionsRefused(cart.Channel), "pspTransactionId");
+            }
+
             cart = await PrepareRewardAsync(backend, cart, cancellationToken);
 
             // The total is after every discount, the loyalty reward's included: that is what the buyer owes.
@@ -217,6 +223,10 @@ public sealed partial class CheckoutService
         };
         return new PaymentResult(cart, status, order, cart.Checkout.FailureReason, cart.Checkout.PollAfter);
     }
+
+    /// <summary>Why a channel whose protocol charges only PSP tokens refuses a PSP transaction id.</summary>
+    public static string PspTransactionsRefused(string channel) =>
+        $"Channel '{channel}' takes PSP tokens only: its protocol cannot attach a payment the PSP already authorized (pspTransactionId).";
 
     private static UserError? ValidateReference(PaymentRequest payment) =>
         (string.IsNullOrWhiteSpace(payment.PspToken), string.IsNullOrWhiteSpace(payment.PspTransactionId)) switch

@@ -27,7 +27,6 @@ internal static class GatewayApplicationExtensions
             app.UseGraphiQL();
         }
 
-        app.UseLivescaleFrontDoorFaults();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: timeouts and rate limits apply to callers we know, per client id.

@@ -23,7 +23,15 @@ internal sealed class PartnerRouteAuthorizationHandler : AuthorizationHandler<Pa
             return Task.CompletedTask;
         }
 
-        if (HasAudience(context.User, audience) && HasEveryScope(context.User, scope))
+        if (!HasAudience(context.User, audience))
+        {
+            context.Fail(PartnerRouteRefusal.WrongAudience(this, audience));
+        }
+        else if (!HasEveryScope(context.User, scope))
+        {
+            context.Fail(PartnerRouteRefusal.MissingScope(this, scope));
+        }
+        else
         {
             context.Succeed(requirement);
         }

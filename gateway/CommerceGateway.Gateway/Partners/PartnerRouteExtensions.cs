@@ -19,6 +19,7 @@ internal static class PartnerRouteExtensions
         // A destination such as "/sandbox/guestmanager/" is on this gateway, at the address it listens on.
         services.AddSelfAddressedDestinations();
         services.AddSingleton<IAuthorizationHandler, PartnerRouteAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PartnerRouteForbiddenHandler>();
         services.AddAuthorizationBuilder().AddPolicy(PartnerRoutes.AuthorizationPolicy, policy =>
             policy.RequireAuthenticatedUser().AddRequirements(new PartnerRouteRequirement()));
         services.AddRequestTimeouts();

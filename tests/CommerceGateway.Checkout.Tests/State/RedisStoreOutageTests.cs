@@ -108,6 +108,33 @@ public sealed class RedisStoreOutageTests(RedisServer server) : IClassFixture<Re
         sockets.ForEach(s => s.Dispose());
     }
 
+    [Fact]
+    public async Task OutageWarnings_RedisStoppedUnderAConnectedClient_NameTheOperationButNoKey()
+    {
+        using var logs = new CollectingLoggerProvider();
+        await using var services = StoreHost.Build(
+            new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = _server.ConnectionString },
+            timeProvider: null,
+            options => options.OperationTimeout = OperationTimeout,
+            logs);
+        var revoked = services.GetRequiredService<IRevokedTokenStore>();
+        var sessions = services.GetRequiredService<ISessionStore>();
+        const string TokenId = "jti-7f3c2a9d41";
+        const string CartId = "cart-5e81b0c6d2";
+        await EventuallyAsync(() => revoked.IsRevokedAsync(TokenId));
+        await _server.StopAsync();
+
+        await AssertUnavailableAsync(() => revoked.IsRevokedAsync(TokenId));
+        await AssertUnavailableAsync(() => sessions.GetAsync(CartId));
+
+        Assert.Contains(logs.Entries, e => e.StartsWith("4110 ", StringComparison.Ordinal) && e.Contains("token revocation check", StringComparison.Ordinal));
+        Assert.All(logs.Entries, entry =>
+        {
+            Assert.DoesNotContain(TokenId, entry, StringComparison.Ordinal);
+            Assert.DoesNotContain(CartId, entry, StringComparison.Ordinal);
+        });
+    }
+
     private static async Task<StateStoreUnavailableException> AssertUnavailableAsync(Func<Task> call)
     {
         var watch = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using CommerceGateway.Checkout.State;
 using CommerceGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CommerceGateway.Checkout.Tests.State;
 
@@ -30,11 +31,17 @@ internal static class StoreHost
                 options.OperationTimeout = operationTimeout ?? options.OperationTimeout;
             });
 
-    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? timeProvider, Action<StateStoreOptions>? configure)
+    public static ServiceProvider Build(IDictionary<string, string?> settings, TimeProvider? timeProvider, Action<StateStoreOptions>? configure, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);

@@ -54,6 +54,25 @@ public sealed class ExampleCheckoutTests(CommerceFixture fixture) : IClassFixtur
         Assert.Equal("50.00", read.GetProperty("amountRefunded").GetProperty("amount").GetString());
     }
 
+    [Fact]
+    public async Task PaymentWithAPspTransactionId_IsNotSupportedNamingTheField_AndTheCartStillPaysWithAToken()
+    {
+        using var api = await fixture.Host.StorefrontAsync();
+        var cartId = await ReadyToPayAsync(api);
+
+        var refused = await api.FailAsync("checkoutSubmitPayment", "NOT_SUPPORTED",
+            "mutation($id: ID!, $key: String!) { checkoutSubmitPayment(cartId: $id, idempotencyKey: $key, payment: { pspTransactionId: \"pi_elsewhere\" }) { paymentStatus order { id } userErrors { code field message } } }",
+            new { id = cartId, key = OrderFlowCheckoutTests.NewKey() });
+        var paid = await OrderFlowCheckoutTests.PayAsync(api, cartId, "tok_visa", OrderFlowCheckoutTests.NewKey());
+
+        var error = refused.GetProperty("userErrors")[0];
+        Assert.Equal("pspTransactionId", error.GetProperty("field").EnumerateArray().Last().GetString());
+        Assert.Contains("example-demo", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, refused.GetProperty("order").ValueKind);
+        Assert.Equal("AUTHORIZED", paid.GetProperty("paymentStatus").GetString());
+        Assert.Equal("AUTHORIZED", paid.GetProperty("order").GetProperty("paymentStatus").GetString());
+    }
+
     private static Task<JsonElement> RefundAsync(CommerceApi api, string orderId, string amount) =>
         api.MutateAsync("orderRefund", RefundMutation, new { id = orderId, amount });
 

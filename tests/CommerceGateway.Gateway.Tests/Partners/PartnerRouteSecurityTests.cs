@@ -21,25 +21,45 @@ public sealed class PartnerRouteSecurityTests(PartnerGatewayFixture fixture) : I
     }
 
     [Fact]
-    public async Task PartnerRoute_TokenForAnotherAudience_Is403()
+    public async Task PartnerRoute_TokenForAnotherAudience_Is403ProblemNamingTheAudience()
     {
         var token = await fixture.App.GetTokenAsync(DemoClients.StorefrontId, DemoClients.StorefrontSecret);
         using var client = fixture.App.CreateAuthorizedClient(token);
 
         using var response = await client.GetAsync(new Uri("/partners/echo/anything", UriKind.Relative));
+        var problem = await ProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Contains("error=\"insufficient_scope\"", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(403, problem.GetProperty("status").GetInt32());
+        Assert.Contains("audience 'partners'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"headers\"", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task WriteRoute_TokenWithReadScopeOnly_Is403()
+    public async Task WriteRoute_TokenWithReadScopeOnly_Is403InsufficientScopeNamingTheScope()
     {
         using var client = await PartnerGateway.PartnerClientAsync(fixture.App, "partners:read");
         using var body = new StringContent("{}", Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(new Uri("/partners/guestmanager/api/public/v2/orders", UriKind.Relative), body);
+        var problem = await ProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"insufficient_scope\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.Contains("scope=\"partners:write\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Insufficient scope", problem.GetProperty("title").GetString());
+        Assert.Contains("'partners:write'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
+    {
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
     }
 
     [Fact]

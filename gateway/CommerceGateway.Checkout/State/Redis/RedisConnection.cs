@@ -49,6 +49,9 @@ internal sealed partial class RedisConnection : IAsyncDisposable, IDisposable
         configured.SyncTimeout = milliseconds;
         configured.MaintenanceRelaxedTimeout = operationTimeout;
         configured.HeartbeatInterval = TimeSpan.FromTicks(Math.Clamp(operationTimeout.Ticks / 4, MinHeartbeat.Ticks, MaxHeartbeat.Ticks));
+        // Key names carry token ids, cart ids and idempotency keys; the client's exception texts,
+        // which reach our outage warnings, must not. The warning names the operation instead.
+        configured.IncludeDetailInExceptions = false;
         return configured;
     }
 

@@ -200,16 +200,22 @@ internal static class LivescaleCheckoutEndpoints
                 : Task.FromResult(CheckoutResult.Fail<Cart>(CommerceErrorCodes.NotFound, $"Basket '{basket_id}' has no promotion '{promotion_id}'.", "promotion_id")), http.RequestAborted);
     }
 
-    private static async Task<IResult> PaymentMethodsAsync(HttpContext http, string basket_id, LivescaleBaskets baskets)
-    {
-        var (_, _, error) = await baskets.LoadAsync(LivescaleCaller.Of(http), basket_id, http.RequestAborted);
-        // Livescale's payment orchestrator pays every basket; the backend is handed its PSP transaction.
-        return error ?? LivescaleJson.Ok(new[] { new LivescalePaymentMethodView(PaymentMethodId, "Livescale") });
-    }
-
-    private static async Task<IResult> PaymentMethodAsync(HttpContext http, string basket_id, LivescaleBaskets baskets)
+    private static async Task<IResult> PaymentMethodsAsync(HttpContext http, string basket_id, LivescaleBaskets baskets, LivescalePayments payments)
     {
         var caller = LivescaleCaller.Of(http);
+        var (_, _, error) = await baskets.LoadAsync(caller, basket_id, http.RequestAborted);
+        // Livescale's payment orchestrator pays every basket; the backend is handed its PSP transaction.
+        return error ?? payments.Unpayable(caller.Channel) ?? LivescaleJson.Ok(new[] { new LivescalePaymentMethodView(PaymentMethodId, "Livescale") });
+    }
+
+    private static async Task<IResult> PaymentMethodAsync(HttpContext http, string basket_id, LivescaleBaskets baskets, LivescalePayments payments)
+    {
+        var caller = LivescaleCaller.Of(http);
+        if (payments.Unpayable(caller.Channel) is { } unpayable)
+        {
+            return unpayable;
+        }
+
         var (body, error) = await LivescaleJson.ReadAsync<LivescaleIdInput>(http.Request);
         if (error is not null)
         {

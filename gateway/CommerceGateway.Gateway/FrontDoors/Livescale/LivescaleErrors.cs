@@ -24,6 +24,13 @@ internal static class LivescaleErrors
     public static IResult NotSupported(Channel channel, ChannelCapabilities capability, string operation) =>
         Error(StatusCodes.Status422UnprocessableEntity, "not_supported", $"Channel '{channel.Name}' does not support {operation}: it lacks the {capability} capability.");
 
+    /// <summary>The state store is down: 503 with the outage's Retry-After, as every entry point answers it.</summary>
+    public static IResult StateStoreUnavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ((long)Operations.Outages.StateStoreOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Error(StatusCodes.Status503ServiceUnavailable, "state_store_unavailable", Operations.Outages.StateStoreOutage.Message);
+    }
+
     public static IResult NotFound(string what, string id) =>
         Error(StatusCodes.Status404NotFound, "not_found", $"No {what} '{id}' exists on this channel for this client.");
 

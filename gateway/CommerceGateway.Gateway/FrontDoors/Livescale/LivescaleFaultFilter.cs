@@ -18,8 +18,7 @@ internal sealed class LivescaleFaultFilter : IEndpointFilter
         }
         catch (StateStoreUnavailableException)
         {
-            context.HttpContext.Response.Headers.RetryAfter = "1";
-            return LivescaleErrors.Error(StatusCodes.Status503ServiceUnavailable, "state_store_unavailable", "The gateway's state store is unavailable; retry shortly.");
+            return LivescaleErrors.StateStoreUnavailable(context.HttpContext);
         }
         catch (CommerceException e)
         {

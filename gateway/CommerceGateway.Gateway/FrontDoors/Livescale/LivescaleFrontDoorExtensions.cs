@@ -23,14 +23,6 @@ internal static class LivescaleFrontDoorExtensions
         return services;
     }
 
-    /// <summary>Answers a state store outage on <c>/livescale/...</c> in the error model; goes before authentication, which may meet one.</summary>
-    public static WebApplication UseLivescaleFrontDoorFaults(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.Use(LivescaleOutageMiddleware.InvokeAsync);
-        return app;
-    }
-
     /// <summary>Maps <c>/livescale/{channel}/...</c> unless the front door is disabled.</summary>
     public static WebApplication MapLivescaleFrontDoor(this WebApplication app)
     {

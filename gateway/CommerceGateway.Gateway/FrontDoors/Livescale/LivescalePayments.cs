@@ -11,9 +11,22 @@ namespace CommerceGateway.Gateway.FrontDoors.Livescale;
 /// (idempotent per order and attempt, so a report Livescale sends again never pays twice) and its
 /// capture. A backend that settles asynchronously is polled for up to <see cref="LivescaleFrontDoorOptions.PaymentWait"/>.
 /// </summary>
-internal sealed class LivescalePayments(CheckoutService checkout, IOptionsMonitor<LivescaleFrontDoorOptions> options, TimeProvider time)
+internal sealed class LivescalePayments(CheckoutService checkout, IChannelRegistry channels, IOptionsMonitor<LivescaleFrontDoorOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan DefaultPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The error model's refusal for a channel whose protocol charges only PSP tokens while the merchant
+    /// has not said its PSP completes Livescale's transaction from its id: given when Livescale asks for
+    /// the payment methods, before it authorizes anything the backend could never be paid with.
+    /// </summary>
+    public IResult? Unpayable(Channel channel) =>
+        options.CurrentValue.PspReferenceOf(channel.Name) == LivescalePspReference.TransactionId && !channels.GetCommerceBackend(channel.Name).TakesPspTransactions
+            ? LivescaleErrors.Error(
+                StatusCodes.Status422UnprocessableEntity,
+                "not_supported",
+                $"{CheckoutService.PspTransactionsRefused(channel.Name)} If the merchant's PSP completes Livescale's transaction from its id, set {LivescaleFrontDoorOptions.SectionName}:Channels:{channel.Name}:PspReference to Token.")
+            : null;
 
     /// <summary>Pays the backend the order's total with the order's PSP transaction.</summary>
     public async Task<CheckoutResult<PaymentResult>> PayAsync(LivescaleCaller caller, LivescaleOrderDocument order, CancellationToken cancellationToken)

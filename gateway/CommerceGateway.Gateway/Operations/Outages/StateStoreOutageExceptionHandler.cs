@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommerceGateway.Gateway.FrontDoors.Livescale;
 using CommerceGateway.GraphQL.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -6,11 +7,13 @@ namespace CommerceGateway.Gateway.Operations.Outages;
 
 /// <summary>
 /// The last line for a state-store outage that reaches the exception handler: 503 with
-/// <c>Retry-After</c> as ProblemDetails on REST, or as a GraphQL error on <c>/graphql</c>, instead of
-/// the generic 500. Identity's OAuth endpoints and bearer validation answer outages themselves.
+/// <c>Retry-After</c> as ProblemDetails on REST, as a GraphQL error on <c>/graphql</c> and in the
+/// Livescale error model on <c>/livescale</c>, instead of the generic 500. Identity's OAuth endpoints and bearer validation answer outages themselves.
 /// </summary>
 internal sealed partial class StateStoreOutageExceptionHandler(IProblemDetailsService problems, ILogger<StateStoreOutageExceptionHandler> logger) : IExceptionHandler
 {
+    private static readonly PathString LivescalePath = new("/livescale");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!StateStoreOutage.IsOutage(exception) || httpContext.Response.HasStarted)
@@ -22,6 +25,13 @@ internal sealed partial class StateStoreOutageExceptionHandler(IProblemDetailsSe
         if (httpContext.Request.Path.StartsWithSegments(CommerceGraphQLExtensions.Path, StringComparison.OrdinalIgnoreCase))
         {
             await GraphQLHttpResponses.WriteRequestErrorAsync(httpContext, StatusCodes.Status503ServiceUnavailable, StateStoreOutage.Message, StateStoreOutage.Code, StateStoreOutage.RetryAfter);
+            return true;
+        }
+
+        if (httpContext.Request.Path.StartsWithSegments(LivescalePath, StringComparison.OrdinalIgnoreCase))
+        {
+            // Met before the front door's endpoints run (the bearer check reads the revoked tokens): its error model.
+            await LivescaleErrors.StateStoreUnavailable(httpContext).ExecuteAsync(httpContext);
             return true;
         }
 

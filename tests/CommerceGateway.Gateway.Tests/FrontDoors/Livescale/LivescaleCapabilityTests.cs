@@ -22,6 +22,32 @@ public sealed class LivescaleCapabilityTests(LivescaleFrontDoorFixture fixture) 
         Assert.Contains(capability, refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PaymentMethodsOfATokenOnlyChannel_WithoutPspReferenceToken_AreNotSupportedNamingTheChannelAndTheSetting()
+    {
+        using var host = new CommerceGateway.Gateway.Tests.GraphQL.CommerceGatewayHost(fixture.Sandbox, settings: new Dictionary<string, string?>
+        {
+            ["LivescaleFrontDoor:Channels:example-demo:PspReference"] = "TransactionId",
+        });
+        host.App.CreateHttpClient().Dispose(); // starts the server, whose address the shoppers need
+        using var anonymous = new LivescaleShopper(host.App.BaseUrl, "example-demo", fixture.Conformance, null);
+        var token = (await anonymous.RequestTokenAsync(Identity.DemoClients.LivescaleId, Identity.DemoClients.LivescaleSecret)).Body.GetProperty("access_token").GetString();
+        using var shop = new LivescaleShopper(host.App.BaseUrl, "example-demo", fixture.Conformance, token);
+        await shop.OkAsync(HttpMethod.Post, "customers/login", new { type = "guest" });
+        var sku = LivescaleChannelCase.Of("example-demo").Items[0].Sku;
+        var id = (await shop.OkAsync(HttpMethod.Post, "baskets", new[] { new { id = sku, quantity = 1 } }, 201)).GetProperty("id").GetString();
+
+        var methods = await shop.SendAsync(HttpMethod.Get, $"baskets/{id}/payment_methods");
+        var choice = await shop.SendAsync(HttpMethod.Put, $"baskets/{id}/payment_method", new { id = "LIVESCALE" });
+
+        foreach (var refused in new[] { methods, choice })
+        {
+            Assert.Equal((422, "not_supported"), (refused.Status, refused.Error));
+            Assert.Contains("'example-demo'", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("LivescaleFrontDoor:Channels:example-demo:PspReference", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("catalogs")]
     [InlineData("catalogs/orderflow-demo/categories/all/products")]
