@@ -47,6 +47,7 @@ internal static class OperationsExtensions
             openApi.ShouldInclude = description => !IsSandbox(description.RelativePath, configuration);
             openApi.AddDocumentTransformer<OperationsDocumentTransformer>();
             openApi.AddDocumentTransformer<PartnerRoutesDocumentTransformer>();
+            openApi.AddDocumentTransformer<IdentityDocumentTransformer>();
         });
         return services;
     }

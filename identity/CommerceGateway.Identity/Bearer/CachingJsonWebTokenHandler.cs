@@ -52,8 +52,8 @@ internal sealed class CachingJsonWebTokenHandler(TimeProvider time, int capacity
             return true;
         }
 
-        // JwtBearer hands over the issuer's metadata (and so its current JWKS) as a configuration
-        // manager; it answers from its cache and refreshes on its own schedule.
+        // The validation parameters also carry the issuer's configuration manager (its current keys);
+        // it answers from its cache and refreshes on its own schedule.
         if (parameters.ConfigurationManager is { } manager)
         {
             var configuration = await manager.GetBaseConfigurationAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,11 +1,8 @@
 namespace CommerceGateway.Identity;
 
-/// <summary>How the gateway validates access tokens from the identity service (<c>AddGatewayJwtBearer</c>).</summary>
+/// <summary>How the gateway validates access tokens from the identity service (<c>AddGatewayJwtBearer</c>, on OpenIddict's validation).</summary>
 public sealed class GatewayJwtBearerOptions
 {
-    /// <summary>The authentication scheme name. Default <c>Bearer</c>.</summary>
-    public string SchemeName { get; set; } = "Bearer";
-
     /// <summary>
     /// Another identity service whose tokens are accepted, exactly as in their <c>iss</c>; its metadata
     /// and JWKS are fetched over HTTP. Default <see langword="null"/>: accept the tokens of the identity

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CommerceGateway.Identity.Bearer;
 
 /// <summary>
-/// Gives JwtBearer the issuer and verification keys of the identity service in this process straight
+/// Gives token validation (OpenIddict's, through <see cref="ConfigurationBridge"/>, and IdentityModel's) the issuer and verification keys of the identity service in this process straight
 /// from its <see cref="SigningKeyManager"/>: no HTTP call to our own metadata or JWKS, and a successor
 /// key is accepted from the moment the manager publishes it (on the injected clock, not the wall clock).
 /// </summary>

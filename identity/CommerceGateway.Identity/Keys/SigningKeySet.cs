@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CommerceGateway.Identity.Keys;
@@ -11,7 +10,6 @@ internal sealed class SigningKeySet
         Active = active;
         Published = published;
         ValidationKeys = [.. published.Select(k => (SecurityKey)k.SecurityKey)];
-        JwksJson = WriteJwks(published);
     }
 
     public SigningKey Active { get; }
@@ -20,35 +18,4 @@ internal sealed class SigningKeySet
     public IReadOnlyList<SigningKey> Published { get; }
 
     public IReadOnlyList<SecurityKey> ValidationKeys { get; }
-
-    /// <summary>The JWKS document (RFC 7517), UTF-8, public members only.</summary>
-    public byte[] JwksJson { get; }
-
-    private static byte[] WriteJwks(IReadOnlyList<SigningKey> keys)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("keys");
-            foreach (var key in keys)
-            {
-                writer.WriteStartObject();
-                foreach (var (name, value) in key.PublicJwk)
-                {
-                    writer.WriteString(name, value);
-                }
-
-                writer.WriteString("use", "sig");
-                writer.WriteString("alg", key.Algorithm);
-                writer.WriteString("kid", key.KeyId);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
 }

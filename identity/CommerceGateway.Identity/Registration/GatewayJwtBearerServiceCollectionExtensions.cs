@@ -1,10 +1,11 @@
 using CommerceGateway.Identity;
 using CommerceGateway.Identity.Bearer;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OpenIddict.Validation;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -12,12 +13,16 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GatewayJwtBearerServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds JwtBearer authentication for the tokens of the identity service in this process (checked
-    /// against its signing keys, with no HTTP call) or, with <see cref="GatewayJwtBearerOptions.Authority"/>
-    /// set, of another issuer whose metadata and JWKS it reads. It accepts only the configured
-    /// asymmetric algorithms and <c>typ: at+jwt</c>, checks issuer, audience and lifetime (with a small
-    /// clock skew) and the <see cref="IRevokedTokenStore"/>, and adds one authorization policy per
-    /// <see cref="GatewayJwtBearerOptions.ScopePolicies"/> entry. The scheme becomes the default.
+    /// Adds OpenIddict's token validation for the tokens of the identity service in this process (checked
+    /// in process against its signing keys and issuer, with no HTTP call) or, with
+    /// <see cref="GatewayJwtBearerOptions.Authority"/> set, of another issuer whose metadata and JWKS it
+    /// reads. It accepts only the configured asymmetric algorithms and <c>typ: at+jwt</c>, checks issuer,
+    /// audience and lifetime (with a small clock skew) and the <see cref="IRevokedTokenStore"/>, answers a
+    /// refused token with 401 and RFC 6750's <c>WWW-Authenticate</c>, and adds one authorization policy per
+    /// <see cref="GatewayJwtBearerOptions.ScopePolicies"/> entry. The scheme
+    /// (<see cref="OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme"/>) becomes the default.
+    /// A store outage during the check throws <see cref="IdentityStoreUnavailableException"/> out of
+    /// authentication, for the host's exception handler to answer 503: the token is neither accepted nor refused.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the options; <see cref="GatewayJwtBearerOptions.Audiences"/> is required, and <see cref="GatewayJwtBearerOptions.Authority"/> when this process hosts no identity service.</param>
@@ -26,16 +31,28 @@ public static class GatewayJwtBearerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var scheme = new GatewayJwtBearerOptions();
-        configure(scheme);
         services.AddOptions<GatewayJwtBearerOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayJwtBearerOptions>, GatewayJwtBearerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRevokedTokenStore>(sp => new InMemoryRevokedTokenStore(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<GatewayJwtBearerSetup>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, GatewayJwtBearerSetup>(sp => sp.GetRequiredService<GatewayJwtBearerSetup>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, GatewayJwtBearerSetup>(sp => sp.GetRequiredService<GatewayJwtBearerSetup>()));
+        if (!services.Any(d => d.ServiceType == typeof(GatewayValidationSetup)))
+        {
+            services.AddSingleton<GatewayValidationSetup>();
+            services.AddSingleton<IConfigureOptions<OpenIddictValidationOptions>>(sp => sp.GetRequiredService<GatewayValidationSetup>());
+            services.AddSingleton<IConfigureOptions<AuthorizationOptions>>(sp => sp.GetRequiredService<GatewayValidationSetup>());
+            services.AddOpenIddict().AddValidation(validation =>
+            {
+                validation.UseAspNetCore();
+                validation.AddEventHandler(ValidationHandlers.OwnConfiguration.Descriptor);
+                validation.AddEventHandler(ValidationHandlers.ExactIssuer.Descriptor);
+                validation.AddEventHandler(ValidationHandlers.RevokedTokens.Descriptor);
+                // Expiry is checked by the token handler with the configured clock skew (on the injected
+                // clock); OpenIddict's own check allows none, which would refuse tokens within the skew.
+                validation.RemoveEventHandler(OpenIddictValidationHandlers.Protection.ValidateExpirationDate.Descriptor);
+            });
+        }
+
         services.AddAuthorization();
-        return services.AddAuthentication(scheme.SchemeName).AddJwtBearer(scheme.SchemeName);
+        return services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -1,19 +1,19 @@
-using CommerceGateway.Identity.Endpoints;
+using CommerceGateway.Identity.Server;
 using Microsoft.AspNetCore.Routing;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Maps the authorization server's endpoints.</summary>
+/// <summary>Maps the authorization server's routed endpoints.</summary>
 public static class IdentityEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST /oauth/token</c> (and <c>/connect/token</c>), <c>POST /oauth/introspect</c>,
-    /// <c>POST /oauth/revoke</c>, <c>GET /.well-known/oauth-authorization-server</c>,
-    /// <c>GET /.well-known/openid-configuration</c> and <c>GET /.well-known/jwks.json</c>.
-    /// Requires <c>services.AddGatewayIdentity(...)</c>. When a store throws
-    /// <see cref="CommerceGateway.Identity.IdentityStoreUnavailableException"/>, the token, introspection
-    /// and revocation endpoints answer <c>temporarily_unavailable</c> (503 with <c>Retry-After</c>);
-    /// the discovery endpoints let it reach the host's exception handler.
+    /// Maps <c>POST /oauth/token</c> (and <c>/connect/token</c>). OpenIddict, running in
+    /// <c>UseAuthentication</c>, reads and validates token requests before they reach it and serves
+    /// <c>POST /oauth/introspect</c>, <c>POST /oauth/revoke</c>,
+    /// <c>GET /.well-known/oauth-authorization-server</c>, <c>GET /.well-known/openid-configuration</c>
+    /// and <c>GET /.well-known/jwks.json</c> itself. Requires <c>services.AddGatewayIdentity(...)</c> and
+    /// <c>app.UseAuthentication()</c>. A store outage answers <c>temporarily_unavailable</c> (503 with
+    /// <c>Retry-After</c>) on the token, introspection and revocation endpoints.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <returns>The group of identity endpoints, to add conventions such as rate limiting policies.</returns>
@@ -21,18 +21,15 @@ public static class IdentityEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(string.Empty).WithTags("Identity");
-        var oauth = group.MapGroup(string.Empty).AddEndpointFilter<StoreOutageFilter>();
-        oauth.MapTokenEndpoint();
-        oauth.MapIntrospectionEndpoint();
-        oauth.MapRevocationEndpoint();
-        group.MapDiscoveryEndpoints();
+        group.MapTokenEndpoint();
         return group;
     }
 
     /// <summary>
     /// Maps the token endpoint (the same client-credentials grant, clients, keys and RFC 6749 errors as
     /// <c>POST /oauth/token</c>) at another route, e.g. under a front door's per-channel base URL.
-    /// Requires <c>services.AddGatewayIdentity(...)</c>.
+    /// Requires <c>services.AddGatewayIdentity(...)</c>. The route's filters run once OpenIddict has
+    /// validated the request, before the token is issued.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="pattern">The route pattern, e.g. <c>/livescale/{channel}/oauth/token</c>.</param>

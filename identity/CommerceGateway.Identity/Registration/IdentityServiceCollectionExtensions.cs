@@ -1,12 +1,11 @@
 using CommerceGateway.Identity;
 using CommerceGateway.Identity.Clients;
 using CommerceGateway.Identity.Diagnostics;
-using CommerceGateway.Identity.Endpoints;
+using CommerceGateway.Identity.Server;
 using CommerceGateway.Identity.Hosting;
 using CommerceGateway.Identity.Keys;
 using CommerceGateway.Identity.RateLimiting;
 using CommerceGateway.Identity.Registration;
-using CommerceGateway.Identity.Tokens;
 using CommerceGateway.Identity.Validation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -46,6 +45,12 @@ public static class IdentityServiceCollectionExtensions
     private static IServiceCollection AddCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SigningKeyManager)))
+        {
+            // Added before: OpenIddict's handlers must be registered once.
+            return services;
+        }
+
         services.AddOptions<IdentityOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<IdentityOptions>, DemoClientSeeding>());
@@ -57,14 +62,12 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<SigningKeyManager>();
         services.TryAddSingleton<ServerListenAddress>();
         services.TryAddSingleton<IdentityIssuer>();
-        services.TryAddSingleton<AccessTokenIssuer>();
-        services.TryAddSingleton<AccessTokenValidator>();
-        services.TryAddSingleton<ClientAuthentication>();
         services.AddMetrics();
         services.TryAddSingleton<IdentityMetrics>();
         // The constructor is internal (it takes the internal key manager), so DI needs a factory.
         services.TryAddSingleton(sp => new SigningKeyReadiness(sp.GetRequiredService<SigningKeyManager>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeyInitializer>());
+        services.AddOpenIddict().AddServer(GatewayServerSetup.Configure);
         return services;
     }
 }

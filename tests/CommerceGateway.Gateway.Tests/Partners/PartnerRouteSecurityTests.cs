@@ -17,6 +17,28 @@ public sealed class PartnerRouteSecurityTests(PartnerGatewayFixture fixture) : I
         using var response = await client.GetAsync(new Uri("/partners/echo/anything", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // RFC 6750 §3.1: a request without credentials gets the scheme, and no error code.
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.DoesNotContain("error=", challenge.Parameter ?? string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"headers\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PartnerRoute_TamperedToken_Is401InvalidTokenAndNeverReachesTheBackend()
+    {
+        var token = await fixture.App.GetTokenAsync(scope: "partners:read", audience: "partners");
+        var parts = token.Split('.');
+        var payload = Encoding.UTF8.GetString(Convert.FromBase64String(Pad(parts[1]))).Replace("partners:read", "partners:write", StringComparison.Ordinal);
+        var tampered = $"{parts[0]}.{Convert.ToBase64String(Encoding.UTF8.GetBytes(payload)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}.{parts[2]}";
+        using var client = fixture.App.CreateAuthorizedClient(tampered);
+
+        using var response = await client.GetAsync(new Uri("/partners/echo/anything", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
         Assert.DoesNotContain("\"headers\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -54,6 +76,12 @@ public sealed class PartnerRouteSecurityTests(PartnerGatewayFixture fixture) : I
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Insufficient scope", problem.GetProperty("title").GetString());
         Assert.Contains("'partners:write'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Pad(string base64Url)
+    {
+        var base64 = base64Url.Replace('-', '+').Replace('_', '/');
+        return base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
