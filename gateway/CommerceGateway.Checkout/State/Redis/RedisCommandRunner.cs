@@ -55,7 +55,17 @@ internal sealed partial class RedisCommandRunner(
                 return true;
             }
 
-            var server = multiplexer.GetServer(key);
+            IServer server;
+            try
+            {
+                server = multiplexer.GetServer(key);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Mid-failover no connected master owns the key yet: the store is unavailable, not our bug.
+                throw new RedisConnectionException(ConnectionFailureType.UnableToResolvePhysicalConnection, "No connected server owns the key.", ex);
+            }
+
             var acknowledged = (long)await server.ExecuteAsync("WAIT", required, _replicaWaitMs);
             if (acknowledged >= required)
             {
