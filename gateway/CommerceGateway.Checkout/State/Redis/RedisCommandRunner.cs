@@ -63,7 +63,8 @@ internal sealed partial class RedisCommandRunner(
             catch (InvalidOperationException ex)
             {
                 // Mid-failover no connected master owns the key yet: the store is unavailable, not our bug.
-                throw new RedisConnectionException(ConnectionFailureType.UnableToResolvePhysicalConnection, "No connected server owns the key.", ex);
+                LogUnavailable(logger, operation, ex.GetType().Name, ex.Message);
+                throw StateStoreUnavailableException.For(operation, "the store is failing over, starting or busy", ex);
             }
 
             var acknowledged = (long)await server.ExecuteAsync("WAIT", required, _replicaWaitMs);
