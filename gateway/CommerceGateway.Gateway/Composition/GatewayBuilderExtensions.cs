@@ -28,7 +28,7 @@ internal static class GatewayBuilderExtensions
 
         services.AddProblemDetails();
         // A state-store outage that reaches the exception handler is a 503, not the generic 500.
-        services.AddExceptionHandler<StateStoreOutageExceptionHandler>();
+        services.AddExceptionHandler<OutageExceptionHandler>();
         services.AddHealthChecks();
         services.AddGatewayOptions(configuration);
         services.AddStateStore(configuration);

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using CommerceGateway.Gateway.Operations.Outages;
 using CommerceGateway.GraphQL.Commerce;
-using CommerceGateway.GraphQL.Http;
-using CommerceGateway.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -23,14 +20,9 @@ internal static class CommerceGraphQLAccess
         var caller = context.RequestServices.GetRequiredService<CommerceCaller>();
         if (context.Request.Headers.Authorization.Count > 0)
         {
+            // A token that cannot be checked (store or authority down) throws out of here: the outage
+            // exception handler answers 503 without calling the token invalid.
             var result = await context.AuthenticateAsync();
-            if (result.Failure is IdentityStoreUnavailableException)
-            {
-                // Fail closed, without calling the token invalid: the client keeps it and retries.
-                await GraphQLHttpResponses.WriteRequestErrorAsync(context, StatusCodes.Status503ServiceUnavailable, StateStoreOutage.Message, StateStoreOutage.Code, StateStoreOutage.RetryAfter);
-                return;
-            }
-
             if (!result.Succeeded || result.Principal.FindFirst("client_id")?.Value is not { Length: > 0 } clientId)
             {
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "The bearer token is missing, invalid or expired.", "UNAUTHENTICATED", "Bearer error=\"invalid_token\"");

@@ -19,8 +19,10 @@ namespace CommerceGateway.Identity.Bearer;
 internal static class ValidationHandlers
 {
     /// <summary>
-    /// Reads our own issuer and keys before OpenIddict would: its own step turns any failure into a
-    /// <c>server_error</c> rejection, which the client would take for a refusal of its token.
+    /// Reads the issuer and keys (ours, or a remote authority's metadata) before OpenIddict would: its own
+    /// step turns any failure into a <c>server_error</c> rejection, which the client would take for a
+    /// refusal of its token. A store outage propagates as <see cref="IdentityStoreUnavailableException"/>,
+    /// an unreadable remote authority as <see cref="IdentityAuthorityUnavailableException"/>.
     /// </summary>
     internal sealed class OwnConfiguration : IOpenIddictValidationHandler<ProcessAuthenticationContext>
     {
@@ -33,20 +35,26 @@ internal static class ValidationHandlers
         public async ValueTask HandleAsync(ProcessAuthenticationContext context)
         {
             ArgumentNullException.ThrowIfNull(context);
-            if (context.Configuration is not null
-                || context.Options.ConfigurationManager is not ConfigurationBridge { Source: LocalIssuerConfigurationManager })
+            if (context.Configuration is not null || context.Options.ConfigurationManager is not ConfigurationBridge bridge)
             {
                 return;
             }
 
             try
             {
-                context.Configuration = await context.Options.ConfigurationManager.GetConfigurationAsync(context.CancellationToken).ConfigureAwait(false);
+                context.Configuration = await bridge.GetConfigurationAsync(context.CancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (StoreOutage.Find(e) is { } outage)
             {
                 IdentityLog.BearerCheckUnavailable(context.Logger, outage.Message);
                 throw;
+            }
+            catch (Exception e) when (bridge.Source is not LocalIssuerConfigurationManager && e is not OperationCanceledException)
+            {
+                // IdentityModel serves its last good copy while one exists, so this is an authority never
+                // read since start-up, or one unreachable for longer than that copy is kept.
+                IdentityLog.BearerCheckUnavailable(context.Logger, $"the authority's metadata could not be read ({e.GetType().Name})");
+                throw new IdentityAuthorityUnavailableException("The authority's metadata or keys could not be read.", e);
             }
         }
     }

@@ -29,10 +29,60 @@ public sealed class ExternalAuthorityTests
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task Authority_UnreachableAtStart_BearerCallsAre503WithRetryAfterNotInvalidToken_UntilItAnswers()
+    {
+        // Constructed, not started: nothing listens on the authority's port yet.
+        using var issuer = new GatewayApp();
+        using var gateway = new GatewayApp(new Dictionary<string, string?> { ["Gateway:Authentication:Authority"] = issuer.Issuer });
+        using var client = gateway.CreateAuthorizedClient("eyJhbGciOiJFUzI1NiIsImtpZCI6ImsifQ.eyJzdWIiOiJ4In0.c2ln");
+
+        using var graphQL = await PostGraphQLAsync(client);
+        using var partner = await client.GetAsync(new Uri("/partners/orderflow/orders", UriKind.Relative));
+        using var livescale = await client.GetAsync(new Uri("/livescale/orderflow-demo/catalogs", UriKind.Relative));
+        var token = await issuer.GetTokenAsync(DemoClients.StorefrontId, DemoClients.StorefrontSecret, scope: "cart:write");
+        using var recovered = await PostGraphQLAsync(gateway, token);
+
+        await AssertUnavailableAsync(graphQL, "application/graphql-response+json", "$.errors[0].extensions.code", Outage);
+        await AssertUnavailableAsync(partner, "application/problem+json", "$.code", Outage);
+        await AssertUnavailableAsync(livescale, "application/json", "$.error", Outage.ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        Assert.Contains("\"cart\":{\"id\":", await recovered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private const string Outage = "IDENTITY_AUTHORITY_UNAVAILABLE";
+
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response, string mediaType, string codePath, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        // Not RFC 6750's invalid_token: the token may be good, and the client would throw it away.
+        Assert.Empty(response.Headers.WwwAuthenticate);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var element = json.RootElement;
+        foreach (var step in codePath.TrimStart('$', '.').Split('.'))
+        {
+            element = step.EndsWith("[0]", StringComparison.Ordinal) ? element.GetProperty(step[..^3])[0] : element.GetProperty(step);
+        }
+
+        Assert.Equal(code, element.GetString());
+    }
+
     private static async Task<HttpResponseMessage> PostGraphQLAsync(GatewayApp app, string token)
     {
         using var client = app.CreateAuthorizedClient(token);
-        using var content = new StringContent(CartCreate, Encoding.UTF8, "application/json");
-        return await client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+        return await PostGraphQLAsync(client);
+    }
+
+    private static async Task<HttpResponseMessage> PostGraphQLAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
+        {
+            Content = new StringContent(CartCreate, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        return await client.SendAsync(request);
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout;
-using CommerceGateway.Gateway.Operations.Outages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -32,14 +31,9 @@ internal sealed class LivescaleAccessFilter : IEndpointFilter
             return Challenge(http, StatusCodes.Status401Unauthorized, null, "invalid_request", "An Authorization: Bearer access token from this base URL's /oauth/token is required.");
         }
 
+        // A token that cannot be checked (store or authority down) throws out of here: the outage exception
+        // handler answers 503 without telling Livescale to throw its token away.
         var result = await http.AuthenticateAsync();
-        if (StateStoreOutage.IsOutage(result.Failure))
-        {
-            // Fail closed without telling Livescale to throw its token away: the token may be fine.
-            http.Response.Headers.RetryAfter = ((int)StateStoreOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return LivescaleErrors.Error(StatusCodes.Status503ServiceUnavailable, "state_store_unavailable", StateStoreOutage.Message);
-        }
-
         if (!result.Succeeded || result.Principal.FindFirst("client_id")?.Value is not { Length: > 0 } clientId)
         {
             return Challenge(http, StatusCodes.Status401Unauthorized, "invalid_token", "invalid_token", "The access token is missing, invalid or expired; request a new one at /oauth/token.");

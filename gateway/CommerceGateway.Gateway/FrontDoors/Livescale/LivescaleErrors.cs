@@ -1,5 +1,6 @@
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout;
+using CommerceGateway.Gateway.Operations.Outages;
 
 namespace CommerceGateway.Gateway.FrontDoors.Livescale;
 
@@ -25,10 +26,13 @@ internal static class LivescaleErrors
         Error(StatusCodes.Status422UnprocessableEntity, "not_supported", $"Channel '{channel.Name}' does not support {operation}: it lacks the {capability} capability.");
 
     /// <summary>The state store is down: 503 with the outage's Retry-After, as every entry point answers it.</summary>
-    public static IResult StateStoreUnavailable(HttpContext http)
+    public static IResult StateStoreUnavailable(HttpContext http) => Unavailable(http, Outage.StateStore);
+
+    /// <summary>A dependency is down: 503 with its Retry-After and its code in lower case.</summary>
+    public static IResult Unavailable(HttpContext http, Outage outage)
     {
-        http.Response.Headers.RetryAfter = ((long)Operations.Outages.StateStoreOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Error(StatusCodes.Status503ServiceUnavailable, "state_store_unavailable", Operations.Outages.StateStoreOutage.Message);
+        http.Response.Headers.RetryAfter = outage.RetryAfterHeader;
+        return Error(StatusCodes.Status503ServiceUnavailable, outage.Code.ToLowerInvariant(), outage.Message);
     }
 
     public static IResult NotFound(string what, string id) =>
