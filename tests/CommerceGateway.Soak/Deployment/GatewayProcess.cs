@@ -27,7 +27,8 @@ internal static class GatewayProcess
 
     public static string DllPath => RepositoryLayout.PathOf("gateway", "CommerceGateway.Gateway", "bin", BuildConfiguration.Name, "net10.0", "CommerceGateway.Gateway.dll");
 
-    public static Task<ChildServer> StartAsync(string name, string folder, int port, Uri publicUrl, Uri sandboxUrl, string redis, string clientSecretHash)
+    /// <summary>Starts a replica; <paramref name="extra"/> settings (configuration keys) are added to, or replace, the deployment's.</summary>
+    public static Task<ChildServer> StartAsync(string name, string folder, int port, Uri publicUrl, Uri sandboxUrl, string redis, string clientSecretHash, IReadOnlyDictionary<string, string>? extra = null)
     {
         if (!File.Exists(DllPath))
         {
@@ -58,6 +59,11 @@ internal static class GatewayProcess
                 var equals = value.IndexOf('=', StringComparison.Ordinal);
                 settings[$"Channels:{channel}:{value[..equals]}"] = value[(equals + 1)..];
             }
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         // Environment keys use "__" for ':' as in a container deployment.
