@@ -20,6 +20,6 @@ public interface IUsedAssertionStore
     /// <param name="assertionId">The client id and the assertion's <c>jti</c>, as one key.</param>
     /// <param name="expiresAt">When the assertion stops being accepted; the entry may be dropped after it.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    /// <returns><see langword="true"/> for the first use; <see langword="false"/> for a replay.</returns>
+    /// <returns><see langword="true"/> for the first use; <see langword="false"/> for a replay or when <paramref name="expiresAt"/> has passed.</returns>
     Task<bool> TryRecordAsync(string assertionId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 }

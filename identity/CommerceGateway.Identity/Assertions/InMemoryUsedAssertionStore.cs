@@ -33,6 +33,12 @@ public sealed class InMemoryUsedAssertionStore : IUsedAssertionStore
             Sweep(now);
         }
 
+        if (expiresAt <= now)
+        {
+            // Nothing left to guard, and a caller must not take an expired assertion as a first use.
+            return Task.FromResult(false);
+        }
+
         while (true)
         {
             if (_used.TryAdd(assertionId, expiresAt))
