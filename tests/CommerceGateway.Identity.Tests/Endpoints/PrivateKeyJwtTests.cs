@@ -254,6 +254,21 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revocation_WithPrivateKeyJwt_RevokesTheClientsOwnToken()
+    {
+        using var issued = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        var claims = AssertionSigner.Claims(PartnerId, Now);
+        claims["aud"] = IdentityTestHost.Issuer + "/oauth/revoke";
+
+        using var response = await _host.PostFormAsync(
+            [new("token", token), new("client_assertion_type", AssertionType), new("client_assertion", _signer.Sign(claims))], "/oauth/revoke");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False((await _host.IntrospectAsync(token)).GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
     public async Task Token_Assertion_IsNeverLogged()
     {
         var good = _signer.Sign(AssertionSigner.Claims(PartnerId, Now));
