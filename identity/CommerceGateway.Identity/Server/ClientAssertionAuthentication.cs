@@ -223,7 +223,7 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         try
         {
             // Kept as long as the assertion could still be accepted, skew included. The id is scoped by client (RFC 7519 §4.1.7).
-            if (!await _used.TryRecordAsync(clientId + ":" + jti, assertion.ValidTo + ClockSkew, cancellationToken).ConfigureAwait(false))
+            if (!await _used.TryRecordAsync(clientId + ":" + jti, new DateTimeOffset(assertion.ValidTo, TimeSpan.Zero) + ClockSkew, cancellationToken).ConfigureAwait(false))
             {
                 return (null, "The client assertion was used before: make a new one, with a new 'jti', for every request.");
             }
@@ -246,23 +246,24 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         }
 
         var now = _time.GetUtcNow();
-        if (!assertion.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Exp, out var exp))
+        // NumericDate may carry a fraction (RFC 7519 §2); the token's own properties read either form.
+        if (!assertion.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Exp, out _))
         {
             return "The client assertion needs an 'exp'.";
         }
 
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
+        var expiresAt = new DateTimeOffset(assertion.ValidTo, TimeSpan.Zero);
         if (expiresAt + ClockSkew <= now)
         {
             return "The client assertion has expired.";
         }
 
-        if (assertion.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Nbf, out var nbf) && DateTimeOffset.FromUnixTimeSeconds(nbf) > now + ClockSkew)
+        if (assertion.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Nbf, out _) && new DateTimeOffset(assertion.ValidFrom, TimeSpan.Zero) > now + ClockSkew)
         {
             return "The client assertion is not valid yet ('nbf' is in the future).";
         }
 
-        DateTimeOffset? issuedAt = assertion.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out var iat) ? DateTimeOffset.FromUnixTimeSeconds(iat) : null;
+        DateTimeOffset? issuedAt = assertion.TryGetPayloadValue<object>(JwtRegisteredClaimNames.Iat, out _) ? new DateTimeOffset(assertion.IssuedAt, TimeSpan.Zero) : null;
         if (issuedAt > now + ClockSkew)
         {
             return "The client assertion was issued in the future ('iat').";
