@@ -107,13 +107,15 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         }
         catch (ArgumentException)
         {
+            // Garbage counts toward the remote address's limit too (no client id can be read from it).
+            _limiter.RecordFailure(request.ClientId ?? string.Empty, Address(http));
             context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client assertion is not a JWT.");
             return;
         }
 
         // Unverified until the signature is: it only picks the client whose keys must verify it.
         var clientId = Claim(assertion, JwtRegisteredClaimNames.Iss) ?? string.Empty;
-        var address = http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = Address(http);
         if (_limiter.RetryAfter(clientId, address) is { } retryAfter)
         {
             IdentityLog.AuthenticationThrottled(_logger, clientId, address, (long)Math.Ceiling(retryAfter.TotalSeconds));
@@ -299,6 +301,8 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
 
         return accepted;
     }
+
+    private static string Address(HttpRequest http) => http.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static string? Claim(JsonWebToken token, string name) =>
         token.TryGetPayloadValue<string>(name, out var value) ? value : null;
