@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the shared state store: sessions, seat holds, idempotency records and revoked tokens.</summary>
+/// <summary>Registers the shared state store: sessions, seat holds, idempotency records, revoked tokens and used token ids.</summary>
 public static class StateStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ISessionStore"/>, <see cref="ISeatHoldStore"/>, <see cref="IIdempotencyStore"/>,
-    /// <see cref="IRevokedTokenStore"/> and <see cref="IStateStoreProbe"/> as singletons: on Redis when <c>ConnectionStrings:Redis</c>
+    /// <see cref="IRevokedTokenStore"/>, <see cref="IUsedTokenIdStore"/> and <see cref="IStateStoreProbe"/> as singletons: on Redis when <c>ConnectionStrings:Redis</c>
     /// is set (one multiplexer per container, connected when the host starts or on first use), in process memory otherwise.
     /// Binds <see cref="StateStoreOptions"/> from the <c>StateStore</c> section and validates them at
     /// start-up. Registers <see cref="TimeProvider.System"/> unless a TimeProvider is already registered.
@@ -64,6 +64,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<ISeatHoldStore, InMemorySeatHoldStore>();
         services.TryAddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>();
         services.TryAddSingleton<IRevokedTokenStore, InMemoryRevokedTokenStore>();
+        services.TryAddSingleton<IUsedTokenIdStore, InMemoryUsedTokenIdStore>();
         services.TryAddSingleton<IStateStoreProbe, InMemoryStateStoreProbe>();
     }
 
@@ -77,6 +78,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<ISeatHoldStore, RedisSeatHoldStore>();
         services.TryAddSingleton<IIdempotencyStore, RedisIdempotencyStore>();
         services.TryAddSingleton<IRevokedTokenStore, RedisRevokedTokenStore>();
+        services.TryAddSingleton<IUsedTokenIdStore, RedisUsedTokenIdStore>();
         services.TryAddSingleton<IStateStoreProbe, RedisStateStoreProbe>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionStarter>());
     }

@@ -53,7 +53,8 @@ internal sealed class ClientAuthenticator
             return null;
         }
 
-        if (!ClientSecretHasher.Verify(secret, client.SecretHash))
+        // A private_key_jwt client has no secret: a secret presented for it costs the same and fails.
+        if (!ClientSecretHasher.Verify(secret, client.SecretHash ?? UnknownClientHash.Value) || client.SecretHash is null)
         {
             return null;
         }

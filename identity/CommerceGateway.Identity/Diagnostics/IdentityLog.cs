@@ -17,6 +17,9 @@ internal static partial class IdentityLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Token request from client {ClientId} refused: {Error}.")]
     public static partial void RequestRefused(ILogger logger, string clientId, string error);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Client assertion for client {ClientId} refused: {Reason}")]
+    public static partial void AssertionRefused(ILogger logger, string clientId, string reason);
+
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Created signing key {KeyId} ({Algorithm}), signing from {ActivatesAt:O}.")]
     public static partial void KeyCreated(ILogger logger, string keyId, string algorithm, DateTimeOffset activatesAt);
 

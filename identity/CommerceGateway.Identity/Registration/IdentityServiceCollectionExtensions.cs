@@ -56,6 +56,7 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<IdentityOptions>, DemoClientSeeding>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRevokedTokenStore>(sp => new InMemoryRevokedTokenStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUsedAssertionStore>(sp => new InMemoryUsedAssertionStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISigningKeyStore>(SigningKeyStoreFactory.Create);
         services.TryAddSingleton<ClientAuthenticator>();
         services.TryAddSingleton<FailedAuthenticationLimiter>();

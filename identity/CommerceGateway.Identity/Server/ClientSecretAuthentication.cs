@@ -51,7 +51,7 @@ internal sealed class ClientSecretAuthentication : IOpenIddictServerHandler<Proc
         ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrEmpty(context.Request.ClientSecret) && string.IsNullOrEmpty(context.Request.ClientAssertion))
         {
-            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Client authentication is required: use client_secret_basic or client_secret_post.");
+            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Client authentication is required: use client_secret_basic, client_secret_post or private_key_jwt.");
         }
 
         return default;
@@ -82,7 +82,7 @@ internal sealed class ClientSecretAuthentication : IOpenIddictServerHandler<Proc
         var secret = context.Request.ClientSecret;
         if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
         {
-            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Client authentication is required: use client_secret_basic or client_secret_post.");
+            context.Reject(OpenIddictConstants.Errors.InvalidClient, "Client authentication is required: use client_secret_basic, client_secret_post or private_key_jwt.");
             return default;
         }
 

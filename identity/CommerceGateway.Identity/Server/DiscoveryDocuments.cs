@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CommerceGateway.Identity.Clients;
 using CommerceGateway.Identity.Keys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -20,7 +21,11 @@ internal sealed class DiscoveryDocuments :
 {
     /// <summary>The client authentication methods the token, introspection and revocation endpoints accept.</summary>
     public static readonly ImmutableArray<string?> AuthenticationMethods =
-        [OpenIddictConstants.ClientAuthenticationMethods.ClientSecretBasic, OpenIddictConstants.ClientAuthenticationMethods.ClientSecretPost];
+        [OpenIddictConstants.ClientAuthenticationMethods.ClientSecretBasic, OpenIddictConstants.ClientAuthenticationMethods.ClientSecretPost,
+         OpenIddictConstants.ClientAuthenticationMethods.PrivateKeyJwt];
+
+    /// <summary>The algorithms <c>private_key_jwt</c> assertions may be signed with (RFC 8414 <c>*_auth_signing_alg_values_supported</c>).</summary>
+    public static readonly ImmutableArray<string?> AssertionAlgorithms = [.. ClientPublicKeys.SupportedAlgorithms.Order(StringComparer.Ordinal)];
 
     private readonly SigningKeyManager _keys;
     private readonly ImmutableArray<string?> _scopes;
@@ -37,7 +42,7 @@ internal sealed class DiscoveryDocuments :
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
 
-    /// <summary>OpenIddict adds what it always supports (<c>openid</c>, <c>private_key_jwt</c>) once the request's handlers ran.</summary>
+    /// <summary>OpenIddict adds what it always supports (<c>openid</c>, its own algorithm lists) once the request's handlers ran.</summary>
     public static OpenIddictServerHandlerDescriptor ConfigurationResponseDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyConfigurationResponseContext>()
         .UseSingletonHandler<DiscoveryDocuments>()
         .SetOrder(int.MinValue + 100_000)
@@ -74,6 +79,9 @@ internal sealed class DiscoveryDocuments :
             context.Response[OpenIddictConstants.Metadata.TokenEndpointAuthMethodsSupported] = AuthenticationMethods;
             context.Response[OpenIddictConstants.Metadata.IntrospectionEndpointAuthMethodsSupported] = AuthenticationMethods;
             context.Response[OpenIddictConstants.Metadata.RevocationEndpointAuthMethodsSupported] = AuthenticationMethods;
+            context.Response[OpenIddictConstants.Metadata.TokenEndpointAuthSigningAlgValuesSupported] = AssertionAlgorithms;
+            context.Response[OpenIddictConstants.Metadata.IntrospectionEndpointAuthSigningAlgValuesSupported] = AssertionAlgorithms;
+            context.Response[OpenIddictConstants.Metadata.RevocationEndpointAuthSigningAlgValuesSupported] = AssertionAlgorithms;
         }
 
         return default;

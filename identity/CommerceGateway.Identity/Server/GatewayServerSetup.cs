@@ -42,6 +42,8 @@ internal static class GatewayServerSetup
         ReplaceExtractor<ExtractTokenRequestContext>(server);
         ReplaceExtractor<ExtractIntrospectionRequestContext>(server);
         ReplaceExtractor<ExtractRevocationRequestContext>(server);
+        server.RemoveEventHandler(ClientAssertionAuthentication.Replaced);
+        server.AddEventHandler(ClientAssertionAuthentication.Descriptor);
         server.AddEventHandler(ClientSecretAuthentication.Descriptor);
         server.AddEventHandler(ClientSecretAuthentication.MissingCredentialsDescriptor);
         server.AddEventHandler(TokenRequestGrant.Descriptor);

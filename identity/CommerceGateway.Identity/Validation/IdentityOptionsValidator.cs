@@ -1,3 +1,4 @@
+using CommerceGateway.Identity.Clients;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -103,10 +104,7 @@ internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOption
             failures.Add($"{key} has an invalid client id: it must be non-empty, without ':' or control characters.");
         }
 
-        if (!ClientSecretHasher.IsWellFormed(client.SecretHash))
-        {
-            failures.Add($"{key}:SecretHash is missing or malformed: set it to the output of 'hash-secret' (pbkdf2-sha256$iterations$salt$hash); plain secrets are not accepted.");
-        }
+        ValidateCredentials(key, client, failures);
 
         if (client.Audiences.Count == 0 || client.Audiences.Any(string.IsNullOrWhiteSpace))
         {
@@ -130,6 +128,24 @@ internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOption
         if (client.AccessTokenLifetime is { } lifetime && !IsLifetime(lifetime))
         {
             failures.Add($"{key}:AccessTokenLifetime must be between 00:01:00 and 1.00:00:00, but is {lifetime}.");
+        }
+    }
+
+    /// <summary>A client authenticates with a secret or with keys (private_key_jwt), never both: a leaked secret must not bypass the keys.</summary>
+    private static void ValidateCredentials(string key, IdentityClientOptions client, List<string> failures)
+    {
+        var hasKeys = ClientPublicKeys.IsConfigured(client);
+        if (hasKeys && !string.IsNullOrEmpty(client.SecretHash))
+        {
+            failures.Add($"{key} has both SecretHash and public keys (Jwks/PublicKeyPem): configure one client authentication method, a secret or private_key_jwt keys.");
+        }
+        else if (hasKeys)
+        {
+            ClientPublicKeys.Read(key, client, failures);
+        }
+        else if (!ClientSecretHasher.IsWellFormed(client.SecretHash))
+        {
+            failures.Add($"{key}:SecretHash is missing or malformed: set it to the output of 'hash-secret' (pbkdf2-sha256$iterations$salt$hash), or configure {key}:Jwks or {key}:PublicKeyPem for private_key_jwt; plain secrets are not accepted.");
         }
     }
 

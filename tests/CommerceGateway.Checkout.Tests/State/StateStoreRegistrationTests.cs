@@ -211,5 +211,6 @@ public sealed class StateStoreRegistrationTests(RedisServer server) : IClassFixt
         services.GetRequiredService<ISeatHoldStore>().GetType(),
         services.GetRequiredService<IIdempotencyStore>().GetType(),
         services.GetRequiredService<IRevokedTokenStore>().GetType(),
+        services.GetRequiredService<IUsedTokenIdStore>().GetType(),
     ];
 }

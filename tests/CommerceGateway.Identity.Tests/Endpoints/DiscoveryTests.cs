@@ -13,6 +13,9 @@ public sealed class DiscoveryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    /// <summary>What private_key_jwt assertions may be signed with: asymmetric only, never none or HMAC.</summary>
+    private static readonly string[] AssertionAlgorithms = ["ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512"];
+
     [Theory]
     [InlineData("/.well-known/oauth-authorization-server")]
     [InlineData("/.well-known/openid-configuration")]
@@ -26,9 +29,12 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Equal("http://localhost/oauth/introspect", metadata.GetProperty("introspection_endpoint").GetString());
         Assert.Equal("http://localhost/oauth/revoke", metadata.GetProperty("revocation_endpoint").GetString());
         Assert.Equal(["client_credentials"], Strings(metadata, "grant_types_supported"));
-        Assert.Equal(["client_secret_basic", "client_secret_post"], Strings(metadata, "token_endpoint_auth_methods_supported"));
-        Assert.Equal(["client_secret_basic", "client_secret_post"], Strings(metadata, "introspection_endpoint_auth_methods_supported"));
-        Assert.Equal(["client_secret_basic", "client_secret_post"], Strings(metadata, "revocation_endpoint_auth_methods_supported"));
+        Assert.Equal(["client_secret_basic", "client_secret_post", "private_key_jwt"], Strings(metadata, "token_endpoint_auth_methods_supported"));
+        Assert.Equal(AssertionAlgorithms, Strings(metadata, "token_endpoint_auth_signing_alg_values_supported"));
+        Assert.Equal(["client_secret_basic", "client_secret_post", "private_key_jwt"], Strings(metadata, "introspection_endpoint_auth_methods_supported"));
+        Assert.Equal(AssertionAlgorithms, Strings(metadata, "introspection_endpoint_auth_signing_alg_values_supported"));
+        Assert.Equal(["client_secret_basic", "client_secret_post", "private_key_jwt"], Strings(metadata, "revocation_endpoint_auth_methods_supported"));
+        Assert.Equal(AssertionAlgorithms, Strings(metadata, "revocation_endpoint_auth_signing_alg_values_supported"));
         Assert.Equal(["ES256"], Strings(metadata, "access_token_signing_alg_values_supported"));
         Assert.Equal(["orders:read", "orders:write"], Strings(metadata, "scopes_supported"));
     }

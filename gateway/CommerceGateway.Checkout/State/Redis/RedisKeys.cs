@@ -46,5 +46,8 @@ internal sealed class RedisKeys(IOptions<StateStoreOptions> options)
     /// <summary>One revoked token id.</summary>
     public RedisKey Revoked(string tokenId) => _prefix + "revoked:" + tokenId;
 
+    /// <summary>One used one-time token id (a client assertion's jti).</summary>
+    public RedisKey Used(string tokenId) => _prefix + "used:" + tokenId;
+
     private static string Tag(string group) => group.Length == 0 ? DefaultGroupTag : group;
 }
