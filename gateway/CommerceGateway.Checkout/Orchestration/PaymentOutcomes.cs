@@ -86,7 +86,17 @@ internal sealed class PaymentOutcomes(
     {
         var attempt = session.PaymentInDoubt ?? throw new InvalidOperationException("The cart has no payment in doubt.");
         var cart = session.Cart;
-        var outcome = await channels.GetCommerceBackend(cart.Channel).LookUpPaymentAsync(cart, cancellationToken);
+        PaymentOutcome? outcome;
+        try
+        {
+            outcome = await channels.GetCommerceBackend(cart.Channel).LookUpPaymentAsync(cart, cancellationToken);
+        }
+        catch (CommerceException e) when (!e.IsFault)
+        {
+            // The backend refused the question (its order gone, say): that proves nothing about the money.
+            outcome = null;
+        }
+
         if (outcome is null)
         {
             CheckoutLog.PaymentOutcomeUnknown(logger, attempt.Id, cart.Id, cart.Channel, attempt.StartedAt);
