@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CommerceGateway.Sandbox.Faults;
 
@@ -46,8 +47,9 @@ public sealed class PaymentLapseTests(PaymentLapseFixture fixture) : IClassFixtu
         var before = await LedgerAsync("booking");
         await fixture.Sandbox.SetFaultAsync("booking", new FaultSpec { AnswerLateMs = Late, Path = "/order/commitOrder", Times = 1 });
 
+        var begun = Stopwatch.StartNew();
         var timedOut = await first.SendAsync(BookingPay, new { cartId, key = OrderFlowCheckoutTests.NewKey() });
-        await Task.Delay(PaymentLapseFixture.ClaimLifetime + TimeSpan.FromMilliseconds(300));
+        await PaymentLapseFixture.ClaimLapsedAsync(begun);
         var retried = await second.PayloadAsync("checkoutSubmitPayment", BookingPay, new { cartId, key = OrderFlowCheckoutTests.NewKey() });
         var again = await second.PayloadAsync("checkoutSubmitPayment", BookingPay, new { cartId, key = OrderFlowCheckoutTests.NewKey() });
         var after = await LedgerAsync("booking");
@@ -71,9 +73,10 @@ public sealed class PaymentLapseTests(PaymentLapseFixture fixture) : IClassFixtu
         await fixture.Sandbox.SetFaultAsync("booking", new FaultSpec { AnswerLateMs = Late, Path = "/order/commitOrder", Times = 1 });
         var key = OrderFlowCheckoutTests.NewKey();
 
+        var begun = Stopwatch.StartNew();
         var timedOut = await first.SendAsync(BookingPay, new { cartId, key });
         var read = await OrderFlowCheckoutTests.CartAsync(second, cartId);
-        await Task.Delay(PaymentLapseFixture.ClaimLifetime + TimeSpan.FromMilliseconds(300));
+        await PaymentLapseFixture.ClaimLapsedAsync(begun);
         var sameKey = await second.PayloadAsync("checkoutSubmitPayment", BookingPay, new { cartId, key });
         var after = await LedgerAsync("booking");
 
@@ -115,8 +118,9 @@ public sealed class PaymentLapseTests(PaymentLapseFixture fixture) : IClassFixtu
         await fixture.Sandbox.SetFaultAsync("guestmanager", new FaultSpec { AnswerLateMs = Late, Path = "/checkout/", Times = 1 });
         var key = OrderFlowCheckoutTests.NewKey();
 
+        var begun = Stopwatch.StartNew();
         var timedOut = await first.SendAsync(OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key });
-        await Task.Delay(PaymentLapseFixture.ClaimLifetime + TimeSpan.FromMilliseconds(300));
+        await PaymentLapseFixture.ClaimLapsedAsync(begun);
         var newKey = await second.PayloadAsync("checkoutSubmitPayment", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key = OrderFlowCheckoutTests.NewKey() });
         var settled = await GuestManagerCheckoutTests.SettledAsync(second, cartId, newKey);
         var sameKey = await second.PayloadAsync("checkoutSubmitPayment", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key });
@@ -161,13 +165,16 @@ public sealed class PaymentLapseTests(PaymentLapseFixture fixture) : IClassFixtu
         await fixture.Sandbox.SetFaultAsync("orderflow", new FaultSpec { AnswerLateMs = Late, Path = "/api/order/payment.json", Times = 1 });
         var key = OrderFlowCheckoutTests.NewKey();
 
+        var begun = Stopwatch.StartNew();
         var timedOut = await first.SendAsync(OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key });
-        await Task.Delay(PaymentLapseFixture.ClaimLifetime + TimeSpan.FromMilliseconds(300));
+        var beforeLapse = await second.FailAsync("checkoutSubmitPayment", "CONFLICT", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key });
+        await PaymentLapseFixture.ClaimLapsedAsync(begun);
         var sameKey = await second.FailAsync("checkoutSubmitPayment", "PAYMENT_OUTCOME_UNKNOWN", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key });
         var newKey = await second.FailAsync("checkoutSubmitPayment", "PAYMENT_OUTCOME_UNKNOWN", OrderFlowCheckoutTests.PayMutation, new { cartId, token = "tok_visa", key = OrderFlowCheckoutTests.NewKey() });
         var after = await LedgerAsync("orderflow");
 
         Assert.Equal("BACKEND_TIMEOUT", ErrorCode(timedOut));
+        Assert.Contains("still in progress", beforeLapse.GetProperty("userErrors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, sameKey.GetProperty("order").ValueKind);
         Assert.Contains("may have been charged", newKey.GetProperty("userErrors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, after.Charges - before.Charges);
@@ -182,9 +189,10 @@ public sealed class PaymentLapseTests(PaymentLapseFixture fixture) : IClassFixtu
 
         // Every order call is late (the payment report is safe to repeat, so one late answer would just be retried).
         await fixture.Sandbox.SetFaultAsync("livescale", new FaultSpec { AnswerLateMs = Late, Path = "/orders" });
+        var begun = Stopwatch.StartNew();
         var timedOut = await first.SendAsync(LivescalePay, new { cartId, key = OrderFlowCheckoutTests.NewKey() });
         await fixture.Sandbox.ClearFaultAsync("livescale");
-        await Task.Delay(PaymentLapseFixture.ClaimLifetime + TimeSpan.FromMilliseconds(300));
+        await PaymentLapseFixture.ClaimLapsedAsync(begun);
         var retried = await second.FailAsync("checkoutSubmitPayment", "PAYMENT_OUTCOME_UNKNOWN", LivescalePay, new { cartId, key = OrderFlowCheckoutTests.NewKey() });
         var cart = await OrderFlowCheckoutTests.CartAsync(second, cartId);
 
