@@ -27,7 +27,7 @@ internal static class GatewayProcess
 
     public static string DllPath => RepositoryLayout.PathOf("gateway", "CommerceGateway.Gateway", "bin", BuildConfiguration.Name, "net10.0", "CommerceGateway.Gateway.dll");
 
-    public static Task<ChildServer> StartAsync(string name, string folder, int port, Uri publicUrl, Uri sandboxUrl, string redis, string clientSecretHash)
+    public static Task<ChildServer> StartAsync(string name, string folder, int port, Uri publicUrl, Uri sandboxUrl, string redis, string clientSecretHash, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         if (!File.Exists(DllPath))
         {
@@ -58,6 +58,11 @@ internal static class GatewayProcess
                 var equals = value.IndexOf('=', StringComparison.Ordinal);
                 settings[$"Channels:{channel}:{value[..equals]}"] = value[(equals + 1)..];
             }
+        }
+
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
         }
 
         // Environment keys use "__" for ':' as in a container deployment.
