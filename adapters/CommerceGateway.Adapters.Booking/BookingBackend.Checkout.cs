@@ -40,8 +40,48 @@ public sealed partial class BookingBackend
     }
 
     /// <summary>
-    /// Creates the PURCHASE order (which locks the seats 45 minutes; the store's holds follow) and
-    /// commits it with the amount paid. An amount below the cart total is refused with Underpaid, one
+    /// Creates the PURCHASE order (createOrder, which moves no money and locks the seats 45 minutes),
+    /// so its order code is stored with the cart before commitOrder collects: a commit whose answer is
+    /// lost can then be looked up. The amount is checked first, as <see cref="SubmitPaymentAsync"/> does.
+    /// </summary>
+    public override async Task<Cart> PreparePaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        ArgumentNullException.ThrowIfNull(payment);
+        EnsurePayable(cart, payment);
+        return cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is null
+            ? await CreateOrderAsync(cart, "PURCHASE", cancellationToken)
+            : cart;
+    }
+
+    /// <summary>
+    /// Reads the prepared order (<c>GET /order/details</c>): committed means the payment went through
+    /// (Paid, with the order, and the seats' holds released as sold); pending means no commit took
+    /// place (Pending, the cart pays the same order again). A cart whose order was never prepared
+    /// cannot be looked up (null).
+    /// </summary>
+    public override async Task<PaymentOutcome?> LookUpPaymentAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        if (cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is not { } orderCode)
+        {
+            return null;
+        }
+
+        var snapshot = await OrderDetailsAsync(orderCode, cancellationToken);
+        if (!snapshot.Committed)
+        {
+            return new PaymentOutcome(cart, PaymentStatus.Pending);
+        }
+
+        await _holds.ReleaseAsync(cart.Id, null, "seats sold", cancellationToken);
+        var order = ToOrder(snapshot, pspTransactionId: null);
+        return new PaymentOutcome(cart with { Checkout = BookingCartBuilder.Completed(), OrderId = order.Id }, PaymentStatus.Paid, order);
+    }
+
+    /// <summary>
+    /// Creates the PURCHASE order (which locks the seats 45 minutes; the store's holds follow) unless
+    /// <see cref="PreparePaymentAsync"/> did, and commits it with the amount paid. An amount below the cart total is refused with Underpaid, one
     /// above it with InvalidInput (the protocol has no refund), before anything changes; a declined
     /// payment keeps the order for another attempt.
     /// </summary>
@@ -49,18 +89,7 @@ public sealed partial class BookingBackend
     {
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(payment);
-        EnsureReadyToOrder(cart);
-        if (payment.Amount < cart.Totals.Total)
-        {
-            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.Underpaid, $"The payment of {payment.Amount} is below the cart total of {cart.Totals.Total}.", field: "payment.amount");
-        }
-
-        if (payment.Amount > cart.Totals.Total)
-        {
-            // commitOrder takes any amount at or above the total, and the protocol cannot refund the excess.
-            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"The payment of {payment.Amount} is above the cart total of {cart.Totals.Total}.", field: "payment.amount");
-        }
-
+        EnsurePayable(cart, payment);
         if (cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is null)
         {
             cart = await CreateOrderAsync(cart, "PURCHASE", cancellationToken);
@@ -149,6 +178,21 @@ public sealed partial class BookingBackend
     {
         using var document = await _http.GetAsync($"order/details?orderCode={Uri.EscapeDataString(orderCode)}", "OrderDetails", cancellationToken);
         return BookingOrderSnapshot.Read(document.Root(Channel.Name));
+    }
+
+    private void EnsurePayable(Cart cart, PaymentInstruction payment)
+    {
+        EnsureReadyToOrder(cart);
+        if (payment.Amount < cart.Totals.Total)
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.Underpaid, $"The payment of {payment.Amount} is below the cart total of {cart.Totals.Total}.", field: "payment.amount");
+        }
+
+        if (payment.Amount > cart.Totals.Total)
+        {
+            // commitOrder takes any amount at or above the total, and the protocol cannot refund the excess.
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, $"The payment of {payment.Amount} is above the cart total of {cart.Totals.Total}.", field: "payment.amount");
+        }
     }
 
     private void EnsureReadyToOrder(Cart cart)

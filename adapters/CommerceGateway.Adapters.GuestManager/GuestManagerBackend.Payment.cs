@@ -88,6 +88,25 @@ public sealed partial class GuestManagerBackend
         }
     }
 
+    /// <summary>
+    /// Reads the order (<c>GET /orders/{id}</c>) to learn what a payment whose answer was lost did: still
+    /// at <c>payment</c> is Pending (no payment taken), <c>processing</c> is Processing, back at
+    /// <c>payment</c> with a failure is Failed, <c>complete</c> is Paid with the order. An order left at
+    /// <c>confirm</c> took the payment step but was not placed: it is confirmed now, as the lost
+    /// submission would have done, rather than paid again.
+    /// </summary>
+    public override async Task<PaymentOutcome?> LookUpPaymentAsync(Cart cart, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cart);
+        var current = await CallAsync(cart, HttpMethod.Get, $"orders/{OrderId(cart)}", null, "LookUpPayment", safe: true, cancellationToken);
+        if (State(current) == GuestManagerSteps.Confirm)
+        {
+            current = await SubmitStepAsync(current, GuestManagerSteps.Confirm, new JsonObject(), "LookUpPayment", cancellationToken);
+        }
+
+        return await OutcomeAsync(current, _settings.PaymentPollInitialDelay, cancellationToken);
+    }
+
     /// <summary>Reads the order: status, payment status, tickets with their barcodes.</summary>
     public override async Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken)
     {

@@ -56,6 +56,40 @@ public abstract partial class CommerceBackendConformanceTests
         Assert.NotNull(retried.Order);
     }
 
+    /// <summary>
+    /// A payment whose answer was lost is looked up on the cart as prepared for it: before the payment the
+    /// backend reports none taken (Pending, the cart still whole), after it the payment it took, with its
+    /// order once settled. A backend that cannot look payments up answers null, before and after alike.
+    /// </summary>
+    [Fact]
+    public async Task LookUpPayment_PreparedCart_ReportsNoPaymentBeforeAndThePaymentTakenAfter_OrNullWhenItCannotTell()
+    {
+        var backend = CreateBackend();
+        var cart = await ReadyForPaymentAsync(backend, await CartWithLineAsync(backend, Bounded), Bounded);
+        var payment = ApprovedPayment(cart.Totals.Total);
+        var prepared = await backend.PreparePaymentAsync(cart, payment, Bounded);
+
+        var before = await backend.LookUpPaymentAsync(prepared, Bounded);
+        var paid = await PayAsync(backend, prepared, payment, Bounded);
+        var after = await backend.LookUpPaymentAsync(prepared, Bounded);
+
+        Assert.Contains(paid.Status, new[] { PaymentStatus.Paid, PaymentStatus.Authorized });
+        if (before is null)
+        {
+            Assert.Null(after);
+            return;
+        }
+
+        Assert.Equal(PaymentStatus.Pending, before.Status);
+        Assert.Equal(cart.Lines.Count, before.Cart.Lines.Count);
+        Assert.NotNull(after);
+        Assert.Contains(after.Status, new[] { PaymentStatus.Paid, PaymentStatus.Authorized, PaymentStatus.Processing });
+        if (after.Status != PaymentStatus.Processing)
+        {
+            Assert.Equal(paid.Order!.Id, after.Order?.Id);
+        }
+    }
+
     /// <summary>Capture and refund work when declared and are refused as NotSupported otherwise.</summary>
     [Fact]
     public async Task CaptureAndRefund_CompletedOrder_FollowTheDeclaredCapabilities()

@@ -52,6 +52,39 @@ public abstract partial class CommerceBackend
     /// <summary>Submits payment (a PSP token or transaction id). May answer Processing; then poll <see cref="GetPaymentStatusAsync"/>.</summary>
     public abstract Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes the steps before the money moves whose result the backend's later calls need (e.g. creating
+    /// the order a payment then commits), so the gateway stores their cart before it submits the payment.
+    /// When the payment's answer is then lost, <see cref="LookUpPaymentAsync"/> has those ids to ask with.
+    /// Moves no money. The default returns the cart unchanged; <see cref="SubmitPaymentAsync"/> must
+    /// still work on a cart that was not prepared.
+    /// </summary>
+    /// <param name="cart">The cart about to be paid.</param>
+    /// <param name="payment">The payment that will be submitted.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cart to store and then pay.</returns>
+    public virtual Task<Cart> PreparePaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken) => Task.FromResult(cart);
+
+    /// <summary>
+    /// Asks the backend what became of a payment whose answer never arrived: the call timed out, its
+    /// connection broke, or the gateway replica that made it died. The gateway calls this before it
+    /// would submit another payment for the cart (with any key, on any replica), and reports the answer
+    /// instead of charging twice.
+    /// </summary>
+    /// <param name="cart">
+    /// The cart as stored just before that payment was submitted (after <see cref="PreparePaymentAsync"/>),
+    /// with the backend ids it had then.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The payment as the backend now knows it: Paid, Authorized or Processing (with the order when
+    /// there is one) when the backend took it; Failed with the reason when it declined it; Pending when
+    /// it certainly took no payment, with the cart to pay again from. Null when the protocol has no way
+    /// to tell, which is the default: the gateway then refuses to charge the cart again
+    /// (PAYMENT_OUTCOME_UNKNOWN) rather than guess.
+    /// </returns>
+    public virtual Task<PaymentOutcome?> LookUpPaymentAsync(Cart cart, CancellationToken cancellationToken) => Task.FromResult<PaymentOutcome?>(null);
+
     /// <summary>Reads the current state of a known order.</summary>
     public abstract Task<Order> GetOrderAsync(Order order, CancellationToken cancellationToken);
 

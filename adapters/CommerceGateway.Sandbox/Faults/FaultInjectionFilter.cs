@@ -2,7 +2,8 @@ namespace CommerceGateway.Sandbox.Faults;
 
 /// <summary>
 /// Applies transport faults before a protocol's handler runs: the request's <c>X-Sandbox-Fault</c>
-/// header wins over the protocol-wide fault set by the admin endpoint.
+/// header wins over the protocol-wide fault set by the admin endpoint. A fault naming a path applies
+/// to requests for that path only.
 /// </summary>
 internal sealed class FaultInjectionFilter(string protocol) : IEndpointFilter
 {
@@ -16,11 +17,16 @@ internal sealed class FaultInjectionFilter(string protocol) : IEndpointFilter
         {
             fault = http.Request.Headers.TryGetValue(Header, out var header) && !string.IsNullOrWhiteSpace(header)
                 ? FaultSpec.Parse(header.ToString())
-                : http.RequestServices.GetRequiredService<SandboxFaults>().Take(protocol);
+                : http.RequestServices.GetRequiredService<SandboxFaults>().Take(protocol, http.Request.Path.Value ?? string.Empty);
         }
         catch (FormatException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid X-Sandbox-Fault header");
+        }
+
+        if (!fault.AppliesTo(http.Request.Path.Value ?? string.Empty))
+        {
+            fault = FaultSpec.None;
         }
 
         http.Items[SandboxFaultExtensions.ItemKey] = fault;
@@ -45,6 +51,14 @@ internal sealed class FaultInjectionFilter(string protocol) : IEndpointFilter
             return TypedResults.Text("{\"truncated\": [1, 2,", "application/json", statusCode: StatusCodes.Status200OK);
         }
 
-        return await next(context);
+        var answer = await next(context);
+        if (fault.AnswerLateMs is > 0)
+        {
+            // Not tied to RequestAborted: the caller giving up must not shorten the wait, or the answer
+            // would still arrive in time whenever the caller's timeout is the shorter of the two.
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.AnswerLateMs.Value), CancellationToken.None);
+        }
+
+        return answer;
     }
 }

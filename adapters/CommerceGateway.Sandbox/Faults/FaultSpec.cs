@@ -21,6 +21,20 @@ public sealed record FaultSpec
     /// <summary>Never answer (until the client gives up, at most 100 seconds).</summary>
     public bool Timeout { get; init; }
 
+    /// <summary>
+    /// Run the handler (its effects, a charge included, take place at once), then hold the answer back
+    /// this many milliseconds even when the client has given up: a call that succeeds at the backend but
+    /// whose answer the caller never sees.
+    /// </summary>
+    public int? AnswerLateMs { get; init; }
+
+    /// <summary>
+    /// Only requests whose path contains this (e.g. <c>/api/order/payment.json</c>, or <c>/checkout/</c> for
+    /// every order's checkout) get the fault; others pass untouched and do not use up <see cref="Times"/>.
+    /// Null: every request of the protocol.
+    /// </summary>
+    public string? Path { get; init; }
+
     /// <summary>Answer 200 with a body that is not valid JSON.</summary>
     public bool Malformed { get; init; }
 
@@ -37,11 +51,14 @@ public sealed record FaultSpec
     public int? Times { get; init; }
 
     /// <summary>True when nothing is injected.</summary>
-    public bool IsNone => this == None || this with { Times = null } == None;
+    public bool IsNone => this == None || this with { Times = null, Path = null } == None;
+
+    /// <summary>Whether the fault applies to a request for <paramref name="path"/>.</summary>
+    public bool AppliesTo(string path) => Path is null || path.Contains(Path, StringComparison.Ordinal);
 
     /// <summary>
     /// Parses the <c>X-Sandbox-Fault</c> header: comma-separated items such as
-    /// <c>latency=250, status=503, timeout, malformed, decline, capture-failure=Card expired, sold-out</c>.
+    /// <c>latency=250, status=503, timeout, answer-late=2000, malformed, decline, capture-failure=Card expired, sold-out</c>.
     /// </summary>
     /// <exception cref="FormatException">An item is unknown or its value invalid.</exception>
     public static FaultSpec Parse(string header)
@@ -57,6 +74,8 @@ public sealed record FaultSpec
                 "latency" => spec with { LatencyMs = Number(item, value) },
                 "status" => spec with { Status = Number(item, value) },
                 "timeout" => spec with { Timeout = true },
+                "answer-late" => spec with { AnswerLateMs = Number(item, value) },
+                "path" => spec with { Path = string.IsNullOrEmpty(value) ? throw new FormatException("Sandbox fault 'path' needs a path.") : value },
                 "malformed" => spec with { Malformed = true },
                 "decline" => spec with { Decline = true },
                 "capture-failure" => spec with { CaptureFailure = string.IsNullOrEmpty(value) ? "Capture failed" : value },

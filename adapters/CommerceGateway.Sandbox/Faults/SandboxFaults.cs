@@ -16,11 +16,19 @@ public sealed class SandboxFaults
     /// <summary>The protocol's current fault, without consuming it.</summary>
     public FaultSpec Peek(string protocol) => _byProtocol.GetValueOrDefault(protocol, FaultSpec.None);
 
-    /// <summary>The fault for one request; a fault with a count is used up one request at a time.</summary>
-    public FaultSpec Take(string protocol)
+    /// <summary>
+    /// The fault for one request to <paramref name="path"/> (null: any path); a fault with a count is used
+    /// up one matching request at a time.
+    /// </summary>
+    public FaultSpec Take(string protocol, string? path = null)
     {
         while (_byProtocol.TryGetValue(protocol, out var fault))
         {
+            if (path is not null && !fault.AppliesTo(path))
+            {
+                return FaultSpec.None;
+            }
+
             if (fault.Times is null)
             {
                 return fault;

@@ -41,4 +41,13 @@ internal static partial class CheckoutLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "A payment of cart {CartId} goes on with its loyalty order on {Program}; the void it owed ({Stages}) is dropped")]
     public static partial void LoyaltyCartOwedDropped(ILogger logger, string cartId, string program, string stages);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel} ended without an outcome ({Code}); the next payment of the cart asks the backend what it did before charging")]
+    public static partial void PaymentLeftInDoubt(ILogger logger, string attemptId, string cartId, string channel, string code);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel}, started {StartedAt:o}, was looked up at the backend: {Status}")]
+    public static partial void PaymentReconciled(ILogger logger, string attemptId, string cartId, string channel, PaymentStatus status, DateTimeOffset startedAt);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel}, started {StartedAt:o}, has no known outcome and the backend cannot be asked; the cart is not charged again")]
+    public static partial void PaymentOutcomeUnknown(ILogger logger, string attemptId, string cartId, string channel, DateTimeOffset startedAt);
 }

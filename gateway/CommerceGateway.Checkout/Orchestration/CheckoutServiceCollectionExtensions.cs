@@ -55,7 +55,7 @@ public static class CheckoutServiceCollectionExtensions
             sp.GetRequiredService<CartRewards>(), sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IOptions<CheckoutOptions>>()));
         services.TryAddSingleton(sp => new PaymentService(
             sp.GetRequiredService<IChannelRegistry>(), sp.GetRequiredService<CartLocks>(), sp.GetRequiredService<CartSessions>(), sp.GetRequiredService<CartRewards>(),
-            sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IdempotentCall>(), sp.GetRequiredService<ILogger<PaymentService>>()));
+            sp.GetRequiredService<PaymentOutcomes>(), sp.GetRequiredService<IdempotentCall>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PaymentService>>()));
         services.TryAddSingleton(sp => new OrderService(
             sp.GetRequiredService<IChannelRegistry>(), sp.GetRequiredService<CartLocks>(), sp.GetRequiredService<OrderRecords>(), sp.GetRequiredService<LoyaltyStages>(),
             sp.GetRequiredService<LoyaltyFollowUp>(), sp.GetRequiredService<IdempotentCall>(),

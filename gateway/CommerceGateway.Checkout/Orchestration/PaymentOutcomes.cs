@@ -34,7 +34,7 @@ internal sealed class PaymentOutcomes(
             return null;
         }
 
-        if (session.Cart.Checkout.Status == CheckoutStatus.Processing)
+        if (session.Cart.Checkout.Status == CheckoutStatus.Processing || session.PaymentInDoubt is not null)
         {
             var refreshed = await RefreshPaymentAsync(client, cartId, cancellationToken);
             return refreshed.Value?.Cart ?? session.Cart;
@@ -43,7 +43,10 @@ internal sealed class PaymentOutcomes(
         return carts.MarkIfExpired(session.Cart);
     }
 
-    /// <summary>Polls a processing payment and stores what the backend now says.</summary>
+    /// <summary>
+    /// Polls a processing payment and stores what the backend now says. A payment left in doubt is looked
+    /// up first, the same way a new payment of the cart would.
+    /// </summary>
     public async Task<CheckoutResult<PaymentResult>> RefreshPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken)
     {
         await using var lease = await locks.TryAcquireAsync(cartId, cancellationToken);
@@ -53,6 +56,17 @@ internal sealed class PaymentOutcomes(
             return NotFound<PaymentResult>("cart", cartId);
         }
 
+        if (lease is not null && session.PaymentInDoubt is not null)
+        {
+            var reconciled = await ReconcileAsync(client, session, cancellationToken);
+            if (reconciled.Answer is { } answer)
+            {
+                return answer.Succeeded ? answer : CheckoutResult.Refused(await DescribePaymentAsync(session.Cart, cancellationToken), answer.Errors[0]);
+            }
+
+            session = reconciled.Session!;
+        }
+
         if (lease is null || session.Cart.Checkout.Status != CheckoutStatus.Processing)
         {
             return CheckoutResult.Ok<PaymentResult>(await DescribePaymentAsync(session.Cart, cancellationToken));
@@ -60,6 +74,48 @@ internal sealed class PaymentOutcomes(
 
         var outcome = await channels.GetCommerceBackend(session.Cart.Channel).GetPaymentStatusAsync(session.Cart, cancellationToken);
         return CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
+    }
+
+    /// <summary>
+    /// Asks the backend what the cart's payment in doubt did; call under the cart's lock. When it took or
+    /// declined it, that outcome is stored (the doubt cleared) and is the answer. When it took none, the
+    /// doubt is cleared and the session returned to pay from. When it cannot tell, the answer is
+    /// PAYMENT_OUTCOME_UNKNOWN and the doubt stays, so no replica charges the cart again.
+    /// </summary>
+    public async Task<(CartSession? Session, CheckoutResult<PaymentResult>? Answer)> ReconcileAsync(ClientContext client, CartSession session, CancellationToken cancellationToken)
+    {
+        var attempt = session.PaymentInDoubt ?? throw new InvalidOperationException("The cart has no payment in doubt.");
+        var cart = session.Cart;
+        PaymentOutcome? outcome;
+        try
+        {
+            outcome = await channels.GetCommerceBackend(cart.Channel).LookUpPaymentAsync(cart, cancellationToken);
+        }
+        catch (CommerceException e) when (!e.IsFault)
+        {
+            // The backend refused the question (its order gone, say): that proves nothing about the money.
+            outcome = null;
+        }
+
+        if (outcome is null)
+        {
+            CheckoutLog.PaymentOutcomeUnknown(logger, attempt.Id, cart.Id, cart.Channel, attempt.StartedAt);
+            return (null, CheckoutResult.Fail<PaymentResult>(
+                CheckoutErrorCodes.PaymentOutcomeUnknown,
+                $"An earlier payment of {attempt.Amount.FormatAmount()} {attempt.Amount.Currency.Code} for this cart got no answer, and channel '{cart.Channel}' cannot be asked what became of it: "
+                + "the buyer may have been charged, so the cart is not charged again. Check the payment with the merchant before paying from a new cart.",
+                "payment"));
+        }
+
+        CheckoutLog.PaymentReconciled(logger, attempt.Id, cart.Id, cart.Channel, outcome.Status, attempt.StartedAt);
+        var settled = session with { PaymentInDoubt = null };
+        if (outcome.Status == PaymentStatus.Pending)
+        {
+            var saved = await carts.SaveCartAsync(settled, outcome.Cart, cancellationToken);
+            return (settled with { Cart = saved }, null);
+        }
+
+        return (null, CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, settled, outcome, cancellationToken)));
     }
 
     public async Task<PaymentResult> ApplyPaymentOutcomeAsync(ClientContext client, CartSession session, PaymentOutcome outcome, CancellationToken cancellationToken)

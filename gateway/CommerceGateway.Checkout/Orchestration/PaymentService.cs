@@ -18,6 +18,7 @@ public sealed class PaymentService
     private readonly CartRewards _rewards;
     private readonly PaymentOutcomes _outcomes;
     private readonly IdempotentCall _idempotent;
+    private readonly TimeProvider _time;
     private readonly ILogger<PaymentService> _logger;
 
     internal PaymentService(
@@ -27,6 +28,7 @@ public sealed class PaymentService
         CartRewards rewards,
         PaymentOutcomes outcomes,
         IdempotentCall idempotent,
+        TimeProvider time,
         ILogger<PaymentService> logger)
     {
         _channels = channels;
@@ -35,6 +37,7 @@ public sealed class PaymentService
         _rewards = rewards;
         _outcomes = outcomes;
         _idempotent = idempotent;
+        _time = time;
         _logger = logger;
     }
 
@@ -43,7 +46,9 @@ public sealed class PaymentService
     /// same payment (never paying twice, on any replica). A payment that failed, at once or (replayed
     /// after an asynchronous decline) later, is both a result and an error: the value shows status
     /// Failed, its reason and the cart, and the error is PAYMENT_DECLINED with that reason; a new key
-    /// pays again.
+    /// pays again. When an earlier payment of the cart never answered (with any key, on any replica,
+    /// however long ago), the backend is asked what it did before anything is charged: that outcome is
+    /// the answer when it took or declined it, and PAYMENT_OUTCOME_UNKNOWN when it cannot tell.
     /// </summary>
     public async Task<CheckoutResult<PaymentResult>> SubmitPaymentAsync(ClientContext client, string cartId, PaymentRequest payment, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -67,7 +72,7 @@ public sealed class PaymentService
             fingerprint,
             async ct =>
             {
-                var result = await PayCartAsync(client, cartId, payment, ct);
+                var result = await PayCartAsync(client, cartId, payment, fingerprint, ct);
                 return (result, result.Succeeded ? cartId : null);
             },
             async (_, ct) => await CurrentPaymentAsync(client, cartId, ct),
@@ -89,7 +94,7 @@ public sealed class PaymentService
     public Task<CheckoutResult<PaymentResult>> RefreshPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken) =>
         _outcomes.RefreshPaymentAsync(client, cartId, cancellationToken);
 
-    private async Task<CheckoutResult<PaymentResult>> PayCartAsync(ClientContext client, string cartId, PaymentRequest payment, CancellationToken cancellationToken)
+    private async Task<CheckoutResult<PaymentResult>> PayCartAsync(ClientContext client, string cartId, PaymentRequest payment, string fingerprint, CancellationToken cancellationToken)
     {
         await using var lease = await _locks.TryAcquireAsync(cartId, cancellationToken);
         if (lease is null)
@@ -101,6 +106,19 @@ public sealed class PaymentService
         if (session is null)
         {
             return NotFound<PaymentResult>("cart", cartId);
+        }
+
+        if (session.PaymentInDoubt is not null)
+        {
+            // Whatever the key, the claim that guarded the earlier attempt may have lapsed: only the
+            // backend knows whether the money moved, so it is asked before anything is charged.
+            var reconciled = await _outcomes.ReconcileAsync(client, session, cancellationToken);
+            if (reconciled.Answer is { } answer)
+            {
+                return answer;
+            }
+
+            session = reconciled.Session!;
         }
 
         var cart = session.Cart;
@@ -144,23 +162,36 @@ public sealed class PaymentService
             }
 
             cart = await _rewards.PlaceLoyaltyOrderAsync(cart, cancellationToken);
+            var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
+            cart = await backend.PreparePaymentAsync(cart, instruction, cancellationToken);
+
+            // One write before the money moves, on the state store every replica reads: the attempt in doubt
+            // until its outcome is stored (a timeout, a lost answer or this replica dying leaves it, and the
+            // next payment of the cart looks it up instead of charging again), and the cart's dropped loyalty
+            // void. This payment goes on with the cart's loyalty order, so a void sent after it bills would hand
+            // back a reward the buyer used: dropped durably, no replica's follow-up sends it whatever the
+            // outcome; a decline owes a new void, an unknown outcome keeps the reward.
+            var attempt = new PaymentAttempt(SecureIds.New("payment"), due, fingerprint, _time.GetUtcNow());
+            var marked = session with { PaymentInDoubt = attempt };
+            var kept = await _carts.SaveCartAsync(marked, cart, owed: null, cancellationToken);
             if (session.LoyaltyOwed is { } dropped)
             {
-                // This payment goes on with the cart's loyalty order, so a void sent after it bills would hand
-                // back a reward the buyer used. Dropped durably before the money moves, so no replica's follow-up
-                // sends it whatever the outcome; a decline owes a new void, an unknown outcome keeps the reward.
-                var kept = await _carts.SaveCartAsync(session, cart, owed: null, cancellationToken);
                 var stages = string.Join(",", dropped.Owed.Stages);
                 CheckoutLog.LoyaltyCartOwedDropped(_logger, cart.Id, dropped.Loyalty.Program, stages);
-                session = session with { Cart = kept, LoyaltyOwed = null };
-                cart = kept;
             }
 
-            var instruction = new PaymentInstruction(due, payment.PspToken, payment.PspTransactionId, payment.PspName);
+            session = marked with { Cart = kept, LoyaltyOwed = null };
+            cart = kept;
             PaymentOutcome outcome;
             try
             {
                 outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
+            }
+            catch (CommerceException e) when (e.IsFault)
+            {
+                // Timed out, cut off or answered with garbage: the backend may have charged. The attempt stays in doubt.
+                CheckoutLog.PaymentLeftInDoubt(_logger, attempt.Id, cart.Id, cart.Channel, e.Code);
+                throw;
             }
             catch (BackendRejectedException e) when (e.Code == CommerceErrorCodes.PaymentDeclined)
             {
@@ -170,16 +201,22 @@ public sealed class PaymentService
                 outcome = new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: e.Message);
             }
 
-            return CheckoutResult.Ok<PaymentResult>(await _outcomes.ApplyPaymentOutcomeAsync(client, session, outcome, cancellationToken));
+            return CheckoutResult.Ok<PaymentResult>(await _outcomes.ApplyPaymentOutcomeAsync(client, session with { PaymentInDoubt = null }, outcome, cancellationToken));
         }
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)
         {
             // The backend released the items: the stored cart says so, and checkoutResume can hold them again.
-            await _carts.SaveCartAsync(session, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, cancellationToken);
+            await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, cancellationToken);
             return Fail<PaymentResult>(e);
         }
         catch (CommerceException e) when (!e.IsFault)
         {
+            if (session.PaymentInDoubt is not null)
+            {
+                // The backend answered and refused: no payment was taken, so the doubt goes and a new key pays.
+                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, cancellationToken);
+            }
+
             return Fail<PaymentResult>(e);
         }
     }

@@ -6,4 +6,5 @@ namespace CommerceGateway.Checkout;
 /// <param name="Cart">The cart (its Version is the store's).</param>
 /// <param name="Owner">The client that created it.</param>
 /// <param name="LoyaltyOwed">A loyalty void the cart owes after a declined payment and the gateway retries; null when none.</param>
-internal sealed record CartSession(Cart Cart, string Owner, CartLoyaltyOwed? LoyaltyOwed = null);
+/// <param name="PaymentInDoubt">A payment submitted whose outcome is not known yet; null when none.</param>
+internal sealed record CartSession(Cart Cart, string Owner, CartLoyaltyOwed? LoyaltyOwed = null, PaymentAttempt? PaymentInDoubt = null);

@@ -24,7 +24,9 @@ internal static class CheckoutMutations
                 "Pays the cart's total with a PSP token or transaction id. The same idempotency key replays the same result and never pays twice, " +
                 "on any gateway replica; the same key with a different request is IDEMPOTENCY_KEY_REUSED. A decline, on every channel, is paymentStatus FAILED with failureReason and one " +
                 "PAYMENT_DECLINED user error (field payment, the same reason) beside them. A payment that answered PROCESSING and is declined later shows on the cart " +
-                "(checkout.status PAYMENT_FAILED, checkout.failureReason), and replaying its key answers FAILED with PAYMENT_DECLINED. The cart is back at PAYMENT: pay again with a new key.")
+                "(checkout.status PAYMENT_FAILED, checkout.failureReason), and replaying its key answers FAILED with PAYMENT_DECLINED. The cart is back at PAYMENT: pay again with a new key. " +
+                "After a payment got no answer (BACKEND_TIMEOUT or BACKEND_UNAVAILABLE), the next payment of the cart, with any key, asks the backend what it did first and answers that; " +
+                "where the channel cannot tell, it is PAYMENT_OUTCOME_UNKNOWN and the cart is never charged again.")
             .Arg("cartId", "ID!", "The cart.")
             .Arg("payment", "PaymentInput!", "The PSP reference.")
             .Arg("idempotencyKey", "String!", "A key unique to this payment attempt, 1 to 255 characters.")

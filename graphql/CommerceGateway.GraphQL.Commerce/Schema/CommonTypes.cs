@@ -15,7 +15,7 @@ internal static class CommonTypes
             .Prop<Money>("currencyCode", "String!", "The ISO 4217 currency code, e.g. \"USD\".", m => m.Currency.Code))
         .Type("UserError", o => o
             .Description("A business failure the buyer or front-end can act on.")
-            .Prop("code", "String!", "A stable code: SOLD_OUT, HOLD_EXPIRED, SEAT_TAKEN, INVALID_STEP, PAYMENT_DECLINED, UNDERPAID, REWARD_NOT_APPLICABLE, CONFLICT, NOT_SUPPORTED, NOT_FOUND, INVALID_INPUT, IDEMPOTENCY_KEY_REUSED ...")
+            .Prop("code", "String!", "A stable code: SOLD_OUT, HOLD_EXPIRED, SEAT_TAKEN, INVALID_STEP, PAYMENT_DECLINED, UNDERPAID, REWARD_NOT_APPLICABLE, CONFLICT, NOT_SUPPORTED, NOT_FOUND, INVALID_INPUT, IDEMPOTENCY_KEY_REUSED, PAYMENT_OUTCOME_UNKNOWN ...")
             .Prop<UserError>("field", "[String!]", "The path of the input at fault, e.g. [\"lines\", \"0\", \"quantity\"].", e => e.Field?.Replace("[", ".", StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal).Split('.'))
             .Prop("message", "String!", "What went wrong, for a front-end developer."))
         .Enum("ChannelCapability", e =>

@@ -127,7 +127,7 @@ public sealed class LivescaleCheckoutTests(CommerceFixture fixture) : IClassFixt
         (await api.MutateAsync("cartCreate", "mutation { cartCreate(channel: \"livescale-demo\", currency: \"USD\") { cart { id } userErrors { code field message } } }")).GetProperty("cart").GetProperty("id").GetString()!;
 
     /// <summary>A cart of one T-shirt with buyer, addresses and the first shipping method: only payment left.</summary>
-    private static async Task<string> ReadyToPayAsync(CommerceApi api)
+    internal static async Task<string> ReadyToPayAsync(CommerceApi api)
     {
         var cartId = await NewCartAsync(api);
         await api.MutateAsync("cartLinesAdd", "mutation($id: ID!) { cartLinesAdd(cartId: $id, lines: [{ merchandiseId: \"TEE-BLK-M\", quantity: 1 }]) { cart { id } userErrors { code field message } } }", new { id = cartId });

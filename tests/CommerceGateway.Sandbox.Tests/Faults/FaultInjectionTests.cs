@@ -1,5 +1,6 @@
 using System.Net;
 using CommerceGateway.Sandbox.Faults;
+using CommerceGateway.Sandbox.Tests.OrderFlow;
 using CommerceGateway.Testing;
 
 namespace CommerceGateway.Sandbox.Tests.Faults;
@@ -19,6 +20,27 @@ public sealed class FaultInjectionTests
         Assert.Equal("Card expired", fault.CaptureFailure);
         Assert.True(fault.SoldOut);
         Assert.Equal(2, fault.Times);
+    }
+
+    [Fact]
+    public void Parse_AnswerLateAndPath_ReadsBoth()
+    {
+        var fault = FaultSpec.Parse("answer-late=2000, path=/api/order/payment.json");
+
+        Assert.Equal(2000, fault.AnswerLateMs);
+        Assert.Equal("/api/order/payment.json", fault.Path);
+        Assert.False(fault.IsNone);
+    }
+
+    [Fact]
+    public void Take_FaultForOnePath_LeavesOtherPathsAloneWithoutUsingUpItsCount()
+    {
+        var faults = new SandboxFaults();
+        faults.Set("orderflow", new FaultSpec { Status = 503, Path = "/payment.json", Times = 1 });
+
+        Assert.True(faults.Take("orderflow", "/orderflow/api/order/invoice.json").IsNone);
+        Assert.Equal(503, faults.Take("orderflow", "/orderflow/api/order/payment.json").Status);
+        Assert.True(faults.Take("orderflow", "/orderflow/api/order/payment.json").IsNone);
     }
 
     [Theory]
@@ -53,6 +75,25 @@ public sealed class FaultAdminApiTests(SandboxServer sandbox) : IClassFixture<Sa
 
         Assert.Contains("\"decline\":true", set, StringComparison.Ordinal);
         Assert.Contains("\"decline\":false", cleared, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerLateFault_ChargesAtOnce_ThoughTheCallerGaveUpBeforeTheAnswer()
+    {
+        using var api = new OrderFlowApi(sandbox);
+        var (orderId, invoiceId) = await api.InvoicedExampleAsync("8181");
+        await sandbox.SetFaultAsync("orderflow", new FaultSpec { AnswerLateMs = 1500, Path = "/api/order/payment.json", Times = 1 });
+        using var impatient = new HttpClient { BaseAddress = sandbox.ProtocolUrl("orderflow"), Timeout = TimeSpan.FromMilliseconds(300) };
+        using var body = new StringContent($$"""{"customerId":"8181","invoiceId":"{{invoiceId}}","totalAmount":200.0}""", System.Text.Encoding.UTF8, "application/json");
+
+        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync(new Uri("api/order/payment.json", UriKind.Relative), body));
+        using var client = sandbox.CreateClient();
+        var ledger = await client.GetStringAsync(new Uri("_admin/ledger", UriKind.Relative));
+
+        using var entries = System.Text.Json.JsonDocument.Parse(ledger);
+        var order = entries.RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("protocol").GetString() == "orderflow" && e.GetProperty("id").GetString() == orderId);
+        Assert.Equal("paid", order.GetProperty("state").GetString());
+        Assert.Equal(1, order.GetProperty("captures").GetInt32());
     }
 
     [Fact]

@@ -142,7 +142,8 @@ public sealed class SoakClient : IDisposable
                 first ??= code ?? "NO_CODE";
             }
 
-            return new Answer(payload, first, ErrorClassifier.RetryableCodes.Contains(first!), OutcomeUnknown: false);
+            // PAYMENT_OUTCOME_UNKNOWN is the gateway saying an earlier attempt may have charged: not a "no".
+            return new Answer(payload, first, ErrorClassifier.RetryableCodes.Contains(first!), OutcomeUnknown: first == "PAYMENT_OUTCOME_UNKNOWN");
         }
 
         return new Answer(payload, null, Retryable: false, OutcomeUnknown: false);

@@ -42,7 +42,7 @@ internal static class LivescaleErrors
     {
         CommerceErrorCodes.NotFound => StatusCodes.Status404NotFound,
         CommerceErrorCodes.InvalidInput => StatusCodes.Status400BadRequest,
-        CommerceErrorCodes.Conflict or CheckoutErrorCodes.IdempotencyKeyReused => StatusCodes.Status409Conflict,
+        CommerceErrorCodes.Conflict or CheckoutErrorCodes.IdempotencyKeyReused or CheckoutErrorCodes.PaymentOutcomeUnknown => StatusCodes.Status409Conflict,
         CommerceErrorCodes.BackendUnavailable or CommerceErrorCodes.BackendProtocolError => StatusCodes.Status502BadGateway,
         CommerceErrorCodes.BackendTimeout => StatusCodes.Status504GatewayTimeout,
         CommerceErrorCodes.StateStoreUnavailable => StatusCodes.Status503ServiceUnavailable,

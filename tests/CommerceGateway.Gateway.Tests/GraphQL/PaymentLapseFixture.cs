@@ -1,0 +1,75 @@
+using System.Globalization;
+using CommerceGateway.Testing;
+
+namespace CommerceGateway.Gateway.Tests.GraphQL;
+
+/// <summary>
+/// Two gateway replicas on one real redis-server and one sandbox, with a payment claim that lapses a
+/// little after the backends are given up on (<see cref="TotalTimeout"/>): a charge whose answer the
+/// sandbox holds back (<see cref="AnswerLate"/>) times out, and a retry after the lapse, on the other
+/// replica, is what a buyer's second click would be.
+/// </summary>
+public sealed class PaymentLapseFixture : IAsyncLifetime, IDisposable
+{
+    /// <summary>How long a payment's claim keeps its key from being retried.</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest any backend call may take here, retries included; loose enough for a loaded machine.</summary>
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(4);
+
+    /// <summary>How long the sandbox holds back an answer: past every channel's total timeout here.</summary>
+    public static readonly TimeSpan AnswerLate = TimeSpan.FromSeconds(6);
+
+    private CommerceGatewayHost? _first;
+    private CommerceGatewayHost? _second;
+
+    public RedisServer Redis { get; } = new();
+
+    public SandboxServer Sandbox { get; } = new();
+
+    public CommerceGatewayHost First => _first ?? throw new InvalidOperationException("Not started.");
+
+    public CommerceGatewayHost Second => _second ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Redis.InitializeAsync();
+        await Sandbox.InitializeAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Checkout:PaymentClaimLifetime"] = ClaimLifetime.ToString("c", CultureInfo.InvariantCulture),
+        };
+        foreach (var channel in new[] { CommerceGatewayHost.OrderFlow, CommerceGatewayHost.GuestManager, CommerceGatewayHost.Booking, CommerceGatewayHost.Livescale })
+        {
+            settings[$"Channels:{channel}:Resilience:AttemptTimeout"] = "00:00:03";
+            settings[$"Channels:{channel}:Resilience:TotalTimeout"] = TotalTimeout.ToString("c", CultureInfo.InvariantCulture);
+            settings[$"Channels:{channel}:Resilience:RetryBaseDelay"] = "00:00:00.010";
+
+            // Faults are set on purpose here; an open circuit would answer "unavailable" for the retries.
+            settings[$"Channels:{channel}:Resilience:CircuitBreakerMinimumThroughput"] = "1000";
+        }
+
+        _first = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: "lapse:", settings: settings);
+        _second = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: "lapse:", settings: settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Sandbox.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+
+    /// <summary>Waits until a claim begun at <paramref name="begun"/> has lapsed.</summary>
+    public static Task ClaimLapsedAsync(System.Diagnostics.Stopwatch begun)
+    {
+        var left = ClaimLifetime + TimeSpan.FromMilliseconds(300) - begun.Elapsed;
+        return left > TimeSpan.Zero ? Task.Delay(left) : Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _first?.Dispose();
+        _second?.Dispose();
+        Redis.Dispose();
+    }
+}
