@@ -27,7 +27,8 @@ internal static class GatewayApplicationExtensions
             app.UseGraphiQL();
         }
 
-        app.UseAuthentication();
+        // ASP.NET Core's authentication, except that a partner route skips OpenIddict's request handlers.
+        CommerceGateway.Gateway.Partners.PartnerAwareAuthentication.Use(app);
         app.UseAuthorization();
         // After authorization: timeouts and rate limits apply to callers we know, per client id.
         app.UseRequestTimeouts();
