@@ -61,6 +61,7 @@ public static class GatewayJwtBearerServiceCollectionExtensions
         {
             services.AddSingleton(sp => new ValidatedTicketCache(
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GatewayJwtBearerOptions>>().Value.ValidatedTokenCacheSize));
+            services.AddSingleton<CachedBearerTickets>();
             authentication.AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(GatewayBearerDefaults.AuthenticationScheme, displayName: null, configureOptions: null);
         }
 
