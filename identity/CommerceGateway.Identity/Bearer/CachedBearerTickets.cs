@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation;
 
 namespace CommerceGateway.Identity.Bearer;
@@ -104,7 +105,9 @@ internal sealed class CachedBearerTickets(
                 return false;
             }
 
-            var configuration = await bridge.Source.GetBaseConfigurationAsync(cancel).ConfigureAwait(false);
+            BaseConfiguration configuration = bridge.Source is LocalIssuerConfigurationManager local
+                ? await local.GetCurrentAsync(cancel).ConfigureAwait(false)
+                : await bridge.Source.GetBaseConfigurationAsync(cancel).ConfigureAwait(false);
             return known.KeyPublishedIn(configuration)
                 && !await revoked.IsRevokedAsync(known.TokenId, cancel).ConfigureAwait(false);
         }

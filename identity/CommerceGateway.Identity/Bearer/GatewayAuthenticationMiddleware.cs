@@ -38,13 +38,45 @@ internal sealed class GatewayAuthenticationMiddleware
     public Task InvokeAsync(HttpContext context) =>
         _reachesNoIdentityEndpoint(context) ? ShortAsync(context) : _everyScheme.Invoke(context);
 
-    private async Task ShortAsync(HttpContext context)
+    private Task ShortAsync(HttpContext context)
     {
-        if (_ticketsAsIs && await _tickets.FindAsync(context).ConfigureAwait(false) is { } known)
+        if (!_ticketsAsIs)
+        {
+            return DefaultSchemeAsync(context);
+        }
+
+        // Usually answered synchronously (the in-process revocation list, unchanged keys): no state machine then.
+        var find = _tickets.FindAsync(context);
+        if (find.IsCompletedSuccessfully)
+        {
+            if (find.Result is { } known)
+            {
+                context.User = known.Principal;
+                return _next(context);
+            }
+
+            return DefaultSchemeAsync(context);
+        }
+
+        return AwaitedAsync(context, find);
+    }
+
+    private async Task AwaitedAsync(HttpContext context, ValueTask<AuthenticationTicket?> find)
+    {
+        if (await find.ConfigureAwait(false) is { } known)
         {
             context.User = known.Principal;
+            await _next(context).ConfigureAwait(false);
         }
-        else if (await _schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is { } scheme
+        else
+        {
+            await DefaultSchemeAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DefaultSchemeAsync(HttpContext context)
+    {
+        if (await _schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is { } scheme
             && (await context.AuthenticateAsync(scheme.Name).ConfigureAwait(false)).Principal is { } principal)
         {
             context.User = principal;
