@@ -2,6 +2,7 @@ using CommerceGateway.Gateway.Composition;
 using CommerceGateway.Gateway.Health;
 using CommerceGateway.Gateway.Ide;
 using CommerceGateway.Gateway.Operations;
+using CommerceGateway.Gateway.Partners;
 using CommerceGateway.Sandbox.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,8 @@ internal static class GatewayApplicationExtensions
             app.UseGraphiQL();
         }
 
-        app.UseAuthentication();
+        // A partner route is never an identity endpoint: it skips OpenIddict's per-request transactions.
+        app.UseGatewayAuthentication(PartnerRoutes.IsPartnerRoute);
         app.UseAuthorization();
         // After authorization: timeouts and rate limits apply to callers we know, per client id.
         app.UseRequestTimeouts();

@@ -21,7 +21,7 @@ internal static class PartnerRateLimiting
             limiter.AddPolicy(PartnerRoutes.RateLimiterPolicy, context =>
             {
                 // Authorization runs first, so every request here carries a validated client id.
-                var clientId = context.User.FindFirst("client_id")?.Value ?? string.Empty;
+                var clientId = PartnerGrants.Of(context.User).ClientId ?? string.Empty;
                 var partners = context.RequestServices.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.Partners;
                 return RateLimitPartition.Get(clientId, PartnerWindows.For(partners).Create);
             });

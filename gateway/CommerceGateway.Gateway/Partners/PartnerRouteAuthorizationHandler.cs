@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Yarp.ReverseProxy.Model;
 
@@ -7,8 +6,7 @@ namespace CommerceGateway.Gateway.Partners;
 /// <summary>
 /// Checks the token against the metadata of the route being called. Reading the route at request
 /// time (rather than one policy per route built at start-up) keeps hot-reloaded routes correct.
-/// Runs on every partner request, so it walks the claims directly instead of building sets; claim
-/// types match ignoring case and values exactly, as ClaimsPrincipal.FindAll does.
+/// Runs on every partner request, so the token's grants are read once per principal (<see cref="PartnerGrants"/>).
 /// </summary>
 internal sealed class PartnerRouteAuthorizationHandler : AuthorizationHandler<PartnerRouteRequirement>
 {
@@ -23,11 +21,12 @@ internal sealed class PartnerRouteAuthorizationHandler : AuthorizationHandler<Pa
             return Task.CompletedTask;
         }
 
-        if (!HasAudience(context.User, audience))
+        var grants = PartnerGrants.Of(context.User);
+        if (!grants.HasAudience(audience))
         {
             context.Fail(PartnerRouteRefusal.WrongAudience(this, audience));
         }
-        else if (!HasEveryScope(context.User, scope))
+        else if (!grants.HasEveryScope(scope))
         {
             context.Fail(PartnerRouteRefusal.MissingScope(this, scope));
         }
@@ -37,56 +36,5 @@ internal sealed class PartnerRouteAuthorizationHandler : AuthorizationHandler<Pa
         }
 
         return Task.CompletedTask;
-    }
-
-    private static bool HasAudience(ClaimsPrincipal user, string audience)
-    {
-        foreach (var claim in user.Claims)
-        {
-            if (string.Equals(claim.Type, "aud", StringComparison.OrdinalIgnoreCase) && string.Equals(claim.Value, audience, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Every space-separated scope the route requires is among the token's granted scopes.</summary>
-    private static bool HasEveryScope(ClaimsPrincipal user, string required)
-    {
-        var remaining = required.AsSpan();
-        foreach (var range in remaining.Split(' '))
-        {
-            var needed = remaining[range];
-            if (!needed.IsEmpty && !IsGranted(user, needed))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsGranted(ClaimsPrincipal user, ReadOnlySpan<char> needed)
-    {
-        foreach (var claim in user.Claims)
-        {
-            if (!string.Equals(claim.Type, "scope", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var granted = claim.Value.AsSpan();
-            foreach (var range in granted.Split(' '))
-            {
-                if (granted[range].SequenceEqual(needed))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation;
-using OpenIddict.Validation.AspNetCore;
 
 namespace CommerceGateway.Identity.Bearer;
 
@@ -64,7 +63,7 @@ internal sealed class GatewayValidationSetup : IConfigureOptions<OpenIddictValid
         foreach (var (policyName, scopes) in _options.ScopePolicies)
         {
             options.AddPolicy(policyName, policy => policy
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(GatewayBearerDefaults.AuthenticationScheme)
                 .RequireScope([.. scopes]));
         }
     }

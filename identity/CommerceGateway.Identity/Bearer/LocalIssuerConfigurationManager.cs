@@ -37,9 +37,32 @@ internal sealed class LocalIssuerConfigurationManager : BaseConfigurationManager
     public override async Task<BaseConfiguration> GetBaseConfigurationAsync(CancellationToken cancel) =>
         await GetConfigurationAsync(cancel).ConfigureAwait(false);
 
-    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
+    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel) =>
+        await ConfigurationForAsync(await _keys.GetKeySetAsync(cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
+
+    /// <summary>
+    /// The same configuration, without a task when the key set is still fresh and unchanged: the
+    /// validated-ticket cache asks for it on every request.
+    /// </summary>
+    public ValueTask<OpenIdConnectConfiguration> GetCurrentAsync(CancellationToken cancel)
     {
-        var keySet = await _keys.GetKeySetAsync(cancel).ConfigureAwait(false);
+        var pending = _keys.GetKeySetAsync(cancel);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return AwaitedAsync(pending.AsTask(), cancel);
+        }
+
+        var keySet = pending.Result;
+        return _snapshot is { } snapshot && ReferenceEquals(snapshot.Keys, keySet)
+            ? ValueTask.FromResult(snapshot.Configuration)
+            : ConfigurationForAsync(keySet, cancel);
+
+        async ValueTask<OpenIdConnectConfiguration> AwaitedAsync(Task<SigningKeySet> keys, CancellationToken cancel) =>
+            await ConfigurationForAsync(await keys.ConfigureAwait(false), cancel).ConfigureAwait(false);
+    }
+
+    private async ValueTask<OpenIdConnectConfiguration> ConfigurationForAsync(SigningKeySet keySet, CancellationToken cancel)
+    {
         var snapshot = _snapshot;
         if (snapshot is not null && ReferenceEquals(snapshot.Keys, keySet))
         {

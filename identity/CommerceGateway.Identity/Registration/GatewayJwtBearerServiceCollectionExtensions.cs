@@ -19,8 +19,11 @@ public static class GatewayJwtBearerServiceCollectionExtensions
     /// reads. It accepts only the configured asymmetric algorithms and <c>typ: at+jwt</c>, checks issuer,
     /// audience and lifetime (with a small clock skew) and the <see cref="IRevokedTokenStore"/>, answers a
     /// refused token with 401 and RFC 6750's <c>WWW-Authenticate</c>, and adds one authorization policy per
-    /// <see cref="GatewayJwtBearerOptions.ScopePolicies"/> entry. The scheme
-    /// (<see cref="OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme"/>) becomes the default.
+    /// <see cref="GatewayJwtBearerOptions.ScopePolicies"/> entry. The default scheme is
+    /// <see cref="GatewayBearerDefaults.AuthenticationScheme"/>: a token it has seen validated is answered
+    /// from a cache (until its <c>exp</c>, while its signing key is published, revocation checked on every
+    /// request); everything else goes to OpenIddict's scheme
+    /// (<see cref="OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme"/>), which answers challenges.
     /// A store outage during the check throws <see cref="IdentityStoreUnavailableException"/> out of
     /// authentication, for the host's exception handler to answer 503: the token is neither accepted nor refused.
     /// </summary>
@@ -53,6 +56,15 @@ public static class GatewayJwtBearerServiceCollectionExtensions
         }
 
         services.AddAuthorization();
-        return services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        var authentication = services.AddAuthentication(GatewayBearerDefaults.AuthenticationScheme);
+        if (!services.Any(d => d.ServiceType == typeof(ValidatedTicketCache)))
+        {
+            services.AddSingleton(sp => new ValidatedTicketCache(
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GatewayJwtBearerOptions>>().Value.ValidatedTokenCacheSize));
+            services.AddSingleton<CachedBearerTickets>();
+            authentication.AddScheme<AuthenticationSchemeOptions, CachedBearerHandler>(GatewayBearerDefaults.AuthenticationScheme, displayName: null, configureOptions: null);
+        }
+
+        return authentication;
     }
 }
