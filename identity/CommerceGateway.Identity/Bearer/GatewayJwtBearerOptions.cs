@@ -41,10 +41,11 @@ public sealed class GatewayJwtBearerOptions
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How many validated tokens are remembered so that a token seen again skips signature
-    /// verification (the dominant cost of a proxied request). An entry lives until the token's
-    /// <c>exp</c> at most and is used only while its signing key is still published; the
-    /// revocation list is checked on every request regardless. Default 10000; 0 turns it off.
+    /// How many validated tokens are remembered so that a token seen again skips validation: its
+    /// authentication ticket is reused (<see cref="GatewayBearerDefaults.AuthenticationScheme"/>) and
+    /// the JWT handler skips the signature check. An entry lives until the token's <c>exp</c> at most
+    /// and is used only while its signing key is still published; the revocation list is checked on
+    /// every request regardless. Default 10000 (for each of the two caches); 0 turns them off.
     /// </summary>
     public int ValidatedTokenCacheSize { get; set; } = 10_000;
 
