@@ -1,5 +1,4 @@
 using CommerceGateway.Gateway.Composition;
-using CommerceGateway.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 WebApplication app;
@@ -8,7 +7,6 @@ try
     builder.AddCommerceGateway();
     app = builder.Build();
     StartupConfigurationErrors.ValidateBeforeStart(app.Services);
-    await app.Services.LoadSigningKeysAsync();
     app.MapCommerceGateway();
 }
 catch (Exception exception) when (StartupConfigurationErrors.OwnsProcess && StartupConfigurationErrors.From(exception) is { Count: > 0 } failures)

@@ -1,13 +1,11 @@
 using System.Reflection;
-using CommerceGateway.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CommerceGateway.Gateway.Composition;
 
 /// <summary>
-/// A start-up refused for bad configuration, or for signing keys that cannot be loaded, ends with one line
-/// per problem, each naming its key, file or store, and exit code 1, instead of an unhandled exception with
-/// a stack trace that buries it.
+/// A start-up refused for bad configuration ends with one line per problem, each naming its key, and
+/// exit code 1, instead of an unhandled exception with a stack trace that buries the key.
 /// </summary>
 internal static class StartupConfigurationErrors
 {
@@ -54,14 +52,6 @@ internal static class StartupConfigurationErrors
         {
             case OptionsValidationException validation:
                 failures.AddRange(validation.Failures);
-                break;
-            case InvalidDataException or UnauthorizedAccessException:
-                // A corrupt key file or key document, a configuration file that does not parse, a key folder
-                // this user may not read: the message names the file and what to do.
-                failures.Add(exception.Message);
-                break;
-            case IdentityStoreUnavailableException:
-                failures.Add($"the signing keys could not be loaded from the state store: {exception.Message}");
                 break;
             case AggregateException aggregate:
                 foreach (var inner in aggregate.InnerExceptions)
