@@ -83,24 +83,8 @@ internal sealed class CachingJsonWebTokenHandler(TimeProvider time, int capacity
 
     private void Remember(string token, Entry entry)
     {
-        if (_validated.Count >= capacity)
-        {
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var (key, value) in _validated)
-            {
-                if (value.Expires <= now)
-                {
-                    _validated.TryRemove(key, out _);
-                }
-            }
-
-            // Still full of live tokens: start over rather than grow without bound.
-            if (_validated.Count >= capacity)
-            {
-                _validated.Clear();
-            }
-        }
-
+        var now = time.GetUtcNow().UtcDateTime;
+        BoundedTokenCache.MakeRoom(_validated, capacity, cached => cached.Expires <= now);
         _validated[token] = entry;
     }
 

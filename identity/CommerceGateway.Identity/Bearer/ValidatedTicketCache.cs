@@ -50,23 +50,7 @@ internal sealed class ValidatedTicketCache
             return;
         }
 
-        if (_entries.Count >= _capacity)
-        {
-            foreach (var (key, value) in _entries)
-            {
-                if (value.Expires <= now)
-                {
-                    _entries.TryRemove(key, out _);
-                }
-            }
-
-            // Still full of live tokens: start over rather than grow without bound.
-            if (_entries.Count >= _capacity)
-            {
-                _entries.Clear();
-            }
-        }
-
+        BoundedTokenCache.MakeRoom(_entries, _capacity, entry => entry.Expires <= now);
         _entries[token] = ticket;
     }
 }

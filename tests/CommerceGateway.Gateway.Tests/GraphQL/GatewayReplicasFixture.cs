@@ -2,8 +2,11 @@ using CommerceGateway.Testing;
 
 namespace CommerceGateway.Gateway.Tests.GraphQL;
 
-/// <summary>Two gateway instances on one Redis deployment of <typeparamref name="TRedis"/>'s topology and one sandbox, as two replicas behind a load balancer.</summary>
-public abstract class GatewayReplicasFixture<TRedis>(string keyPrefix) : IGatewayReplicas, IAsyncLifetime, IDisposable
+/// <summary>
+/// Two gateway instances on one Redis deployment of <typeparamref name="TRedis"/>'s topology and one sandbox, as
+/// two replicas behind a load balancer; both get the same extra <c>settings</c>, if any.
+/// </summary>
+public abstract class GatewayReplicasFixture<TRedis>(string keyPrefix, IDictionary<string, string?>? settings = null) : IGatewayReplicas, IAsyncLifetime, IDisposable
     where TRedis : IRedisDeployment, new()
 {
     private CommerceGatewayHost? _first;
@@ -21,8 +24,8 @@ public abstract class GatewayReplicasFixture<TRedis>(string keyPrefix) : IGatewa
     {
         await Redis.InitializeAsync();
         await Sandbox.InitializeAsync();
-        _first = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: keyPrefix);
-        _second = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: keyPrefix);
+        _first = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: keyPrefix, settings: settings);
+        _second = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: keyPrefix, settings: settings);
     }
 
     public async Task DisposeAsync()

@@ -9,7 +9,7 @@ namespace CommerceGateway.Gateway.Tests.GraphQL;
 /// sandbox holds back (<see cref="AnswerLate"/>) times out, and a retry after the lapse, on the other
 /// replica, is what a buyer's second click would be.
 /// </summary>
-public sealed class PaymentLapseFixture : IAsyncLifetime, IDisposable
+public sealed class PaymentLapseFixture() : GatewayReplicasFixture<RedisServer>("lapse:", LapseSettings())
 {
     /// <summary>How long a payment's claim keeps its key from being retried.</summary>
     public static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(5);
@@ -20,21 +20,15 @@ public sealed class PaymentLapseFixture : IAsyncLifetime, IDisposable
     /// <summary>How long the sandbox holds back an answer: past every channel's total timeout here.</summary>
     public static readonly TimeSpan AnswerLate = TimeSpan.FromSeconds(6);
 
-    private CommerceGatewayHost? _first;
-    private CommerceGatewayHost? _second;
-
-    public RedisServer Redis { get; } = new();
-
-    public SandboxServer Sandbox { get; } = new();
-
-    public CommerceGatewayHost First => _first ?? throw new InvalidOperationException("Not started.");
-
-    public CommerceGatewayHost Second => _second ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
+    /// <summary>Waits until a claim begun at <paramref name="begun"/> has lapsed.</summary>
+    public static Task ClaimLapsedAsync(System.Diagnostics.Stopwatch begun)
     {
-        await Redis.InitializeAsync();
-        await Sandbox.InitializeAsync();
+        var left = ClaimLifetime + TimeSpan.FromMilliseconds(300) - begun.Elapsed;
+        return left > TimeSpan.Zero ? Task.Delay(left) : Task.CompletedTask;
+    }
+
+    private static Dictionary<string, string?> LapseSettings()
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Checkout:PaymentClaimLifetime"] = ClaimLifetime.ToString("c", CultureInfo.InvariantCulture),
@@ -49,27 +43,6 @@ public sealed class PaymentLapseFixture : IAsyncLifetime, IDisposable
             settings[$"Channels:{channel}:Resilience:CircuitBreakerMinimumThroughput"] = "1000";
         }
 
-        _first = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: "lapse:", settings: settings);
-        _second = new CommerceGatewayHost(Sandbox, Redis.ConnectionString, keyPrefix: "lapse:", settings: settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Sandbox.DisposeAsync();
-        await Redis.DisposeAsync();
-    }
-
-    /// <summary>Waits until a claim begun at <paramref name="begun"/> has lapsed.</summary>
-    public static Task ClaimLapsedAsync(System.Diagnostics.Stopwatch begun)
-    {
-        var left = ClaimLifetime + TimeSpan.FromMilliseconds(300) - begun.Elapsed;
-        return left > TimeSpan.Zero ? Task.Delay(left) : Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
-        _first?.Dispose();
-        _second?.Dispose();
-        Redis.Dispose();
+        return settings;
     }
 }

@@ -61,12 +61,7 @@ public sealed class GatewayDrainTests(RedisServer redis) : IClassFixture<RedisSe
 
     private static async Task<string> GuestManagerCartReadyToPayAsync(SoakClient client)
     {
-        async Task<JsonElement> Ok(string field, string query, object variables)
-        {
-            var answer = await client.CallAsync(field, query, variables, CancellationToken.None);
-            Assert.True(answer.Ok, $"{field}: {answer.Code}");
-            return answer.Payload;
-        }
+        Task<JsonElement> Ok(string field, string query, object variables) => CheckoutCalls.OkAsync(client, field, query, variables);
 
         var cartId = (await Ok("cartCreate", Buyer.CartCreate, new { channel = "guestmanager-demo" })).GetProperty("cart").GetProperty("id").GetString()!;
         await Ok("cartLinesAdd", Buyer.TicketLines, new { id = cartId, n = 1 });

@@ -117,12 +117,7 @@ public sealed class GatewayKillTests(RedisServer redis) : IClassFixture<RedisSer
 
     private static async Task<string> BookingCartReadyToPayAsync(SoakClient client)
     {
-        async Task<JsonElement> Ok(string field, string query, object variables)
-        {
-            var answer = await client.CallAsync(field, query, variables, CancellationToken.None);
-            Assert.True(answer.Ok, $"{field}: {answer.Code}");
-            return answer.Payload;
-        }
+        Task<JsonElement> Ok(string field, string query, object variables) => CheckoutCalls.OkAsync(client, field, query, variables);
 
         var seat = (await Ok("seatMap", SeatMap, new { })).GetProperty("seats").EnumerateArray()
             .First(s => s.GetProperty("status").GetString() == "AVAILABLE").GetProperty("id").GetString()!;
