@@ -115,7 +115,7 @@ internal sealed class PaymentOutcomes(
             return (settled with { Cart = saved }, null);
         }
 
-        return (null, CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, settled, outcome, cancellationToken)));
+        return (null, CheckoutResult.Ok<PaymentResult>(await ApplyPaymentOutcomeAsync(client, settled with { PaidBy = attempt.Fingerprint }, outcome, cancellationToken)));
     }
 
     public async Task<PaymentResult> ApplyPaymentOutcomeAsync(ClientContext client, CartSession session, PaymentOutcome outcome, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class PaymentService
             fingerprint,
             async ct =>
             {
-                var result = await PayCartAsync(client, cartId, payment, fingerprint, ct);
+                var result = await PayCartAsync(client, cartId, payment, IdempotentCall.Fingerprint(idempotencyKey, fingerprint), ct);
                 return (result, result.Succeeded ? cartId : null);
             },
             async (_, ct) => await CurrentPaymentAsync(client, cartId, ct),
@@ -94,7 +94,7 @@ public sealed class PaymentService
     public Task<CheckoutResult<PaymentResult>> RefreshPaymentAsync(ClientContext client, string cartId, CancellationToken cancellationToken) =>
         _outcomes.RefreshPaymentAsync(client, cartId, cancellationToken);
 
-    private async Task<CheckoutResult<PaymentResult>> PayCartAsync(ClientContext client, string cartId, PaymentRequest payment, string fingerprint, CancellationToken cancellationToken)
+    private async Task<CheckoutResult<PaymentResult>> PayCartAsync(ClientContext client, string cartId, PaymentRequest payment, string request, CancellationToken cancellationToken)
     {
         await using var lease = await _locks.TryAcquireAsync(cartId, cancellationToken);
         if (lease is null)
@@ -122,6 +122,13 @@ public sealed class PaymentService
         }
 
         var cart = session.Cart;
+        if (session.PaidBy == request && cart.Checkout.Status is CheckoutStatus.Complete or CheckoutStatus.Processing)
+        {
+            // This very request paid the cart, but its idempotency record was lost (a failed store write after the
+            // payment): it is answered with the payment it made, as its replay would be, never told it failed.
+            return CheckoutResult.Ok<PaymentResult>(await _outcomes.DescribePaymentAsync(cart, cancellationToken));
+        }
+
         var refusal = cart.Checkout.Status switch
         {
             CheckoutStatus.Complete => "The cart is already paid.",
@@ -171,7 +178,7 @@ public sealed class PaymentService
             // void. This payment goes on with the cart's loyalty order, so a void sent after it bills would hand
             // back a reward the buyer used: dropped durably, no replica's follow-up sends it whatever the
             // outcome; a decline owes a new void, an unknown outcome keeps the reward.
-            var attempt = new PaymentAttempt(SecureIds.New("payment"), due, fingerprint, _time.GetUtcNow());
+            var attempt = new PaymentAttempt(SecureIds.New("payment"), due, request, _time.GetUtcNow());
             var marked = session with { PaymentInDoubt = attempt };
             var kept = await _carts.SaveCartAsync(marked, cart, owed: null, cancellationToken);
             if (session.LoyaltyOwed is { } dropped)
@@ -201,7 +208,7 @@ public sealed class PaymentService
                 outcome = new PaymentOutcome(failed, PaymentStatus.Failed, FailureReason: e.Message);
             }
 
-            return CheckoutResult.Ok<PaymentResult>(await _outcomes.ApplyPaymentOutcomeAsync(client, session with { PaymentInDoubt = null }, outcome, cancellationToken));
+            return CheckoutResult.Ok<PaymentResult>(await _outcomes.ApplyPaymentOutcomeAsync(client, session with { PaymentInDoubt = null, PaidBy = request }, outcome, cancellationToken));
         }
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)
         {

@@ -7,4 +7,8 @@ namespace CommerceGateway.Checkout;
 /// <param name="Owner">The client that created it.</param>
 /// <param name="LoyaltyOwed">A loyalty void the cart owes after a declined payment and the gateway retries; null when none.</param>
 /// <param name="PaymentInDoubt">A payment submitted whose outcome is not known yet; null when none.</param>
-internal sealed record CartSession(Cart Cart, string Owner, CartLoyaltyOwed? LoyaltyOwed = null, PaymentAttempt? PaymentInDoubt = null);
+/// <param name="PaidBy">
+/// The request (idempotency key and payment, hashed) whose payment the cart shows: that request repeated is
+/// answered with it, even when its idempotency record was lost (a store write that failed after the payment).
+/// </param>
+internal sealed record CartSession(Cart Cart, string Owner, CartLoyaltyOwed? LoyaltyOwed = null, PaymentAttempt? PaymentInDoubt = null, string? PaidBy = null);

@@ -10,6 +10,6 @@ namespace CommerceGateway.Checkout;
 /// </summary>
 /// <param name="Id">The attempt's id, for logs.</param>
 /// <param name="Amount">What it asked the backend to take.</param>
-/// <param name="Fingerprint">A hash of the request, its PSP reference included; never the reference itself.</param>
+/// <param name="Fingerprint">A hash of the request (its idempotency key and payment, the PSP reference included); never the reference itself.</param>
 /// <param name="StartedAt">When it was submitted.</param>
 internal sealed record PaymentAttempt(string Id, Money Amount, string Fingerprint, DateTimeOffset StartedAt);
