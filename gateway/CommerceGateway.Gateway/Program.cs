@@ -1,4 +1,5 @@
 using CommerceGateway.Gateway.Composition;
+using CommerceGateway.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 WebApplication app;
@@ -7,6 +8,7 @@ try
     builder.AddCommerceGateway();
     app = builder.Build();
     StartupConfigurationErrors.ValidateBeforeStart(app.Services);
+    await app.Services.LoadSigningKeysAsync();
     app.MapCommerceGateway();
 }
 catch (Exception exception) when (StartupConfigurationErrors.OwnsProcess && StartupConfigurationErrors.From(exception) is { Count: > 0 } failures)

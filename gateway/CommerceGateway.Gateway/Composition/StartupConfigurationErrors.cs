@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace CommerceGateway.Gateway.Composition;
 
 /// <summary>
-/// A start-up refused for bad configuration ends with one line per problem, each naming its key, and
-/// exit code 1, instead of an unhandled exception with a stack trace that buries the key.
+/// A start-up refused for bad configuration, or for a signing key file that cannot be read, ends with one
+/// line per problem, each naming its key or file, and exit code 1, instead of an unhandled exception with
+/// a stack trace that buries it.
 /// </summary>
 internal static class StartupConfigurationErrors
 {
@@ -52,6 +53,11 @@ internal static class StartupConfigurationErrors
         {
             case OptionsValidationException validation:
                 failures.AddRange(validation.Failures);
+                break;
+            case InvalidDataException or UnauthorizedAccessException:
+                // A corrupt key file or key document, a configuration file that does not parse, a key folder
+                // this user may not read: the message names the file and what to do.
+                failures.Add(exception.Message);
                 break;
             case AggregateException aggregate:
                 foreach (var inner in aggregate.InnerExceptions)

@@ -32,6 +32,9 @@ internal static partial class IdentityLog
     [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Signing keys persist in {Directory}.")]
     public static partial void FileKeys(ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "The signing keys could not be loaded at start-up; tokens are answered temporarily_unavailable and readiness fails until the key store answers: {Reason}")]
+    public static partial void KeysNotLoadedAtStart(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Client {ClientId} revoked token {TokenId}.")]
     public static partial void TokenRevoked(ILogger logger, string clientId, string tokenId);
 

@@ -43,6 +43,23 @@ internal sealed class SigningKeyManager : IDisposable
     }
 
     /// <summary>
+    /// Loads the keys as the host starts. A key store that cannot be reached does not stop the host (the
+    /// state store promises a start while Redis is still coming up): the keys load on first use, and
+    /// until then tokens are answered temporarily_unavailable. A corrupt key still throws.
+    /// </summary>
+    public async Task PreloadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetKeySetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IdentityStoreUnavailableException e)
+        {
+            IdentityLog.KeysNotLoadedAtStart(_logger, e.Message);
+        }
+    }
+
+    /// <summary>
     /// Makes the next <see cref="GetKeySetAsync"/> read the store again: a token names a key this
     /// replica has not loaded (another replica created it since the last read). Callers limit how often.
     /// </summary>

@@ -3,15 +3,17 @@ using Microsoft.Extensions.Hosting;
 
 namespace CommerceGateway.Identity.Registration;
 
-/// <summary>Loads (or creates) the signing keys at start-up, so a missing or broken key store stops the host at once.</summary>
+/// <summary>
+/// Loads (or creates) the signing keys at start-up, so a corrupt key stops the host at once; a key store
+/// that cannot be reached yet is only logged (see <see cref="SigningKeyManager.PreloadAsync"/>).
+/// </summary>
 internal sealed class SigningKeyInitializer : IHostedService
 {
     private readonly SigningKeyManager _keys;
 
     public SigningKeyInitializer(SigningKeyManager keys) => _keys = keys;
 
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await _keys.GetKeySetAsync(cancellationToken).ConfigureAwait(false);
+    public Task StartAsync(CancellationToken cancellationToken) => _keys.PreloadAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -60,6 +60,34 @@ public sealed class MisconfiguredStartTests
         Assert.DoesNotContain("   at ", result.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_CorruptSigningKeyFile_PrintsOneLineNamingTheFileAndExitsNonZero()
+    {
+        var folder = Directory.CreateTempSubdirectory("cg-corrupt-key-").FullName;
+        try
+        {
+            var keys = Directory.CreateDirectory(Path.Combine(folder, "keys"));
+            var file = Path.Combine(keys.FullName, "broken.json");
+            await File.WriteAllTextAsync(file, "{not json");
+            if (!OperatingSystem.IsWindows())
+            {
+                keys.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            var result = await RunAsync("Development", new Dictionary<string, string> { ["Identity__DataDirectory"] = folder });
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"CommerceGateway cannot start: The signing key file '{file}' is corrupt.", result.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", result.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<ProcessResult> RunAsync(string environment, Dictionary<string, string> settings)
     {
         Assert.True(File.Exists(DllPath), $"{DllPath} is missing: the test project builds the gateway.");

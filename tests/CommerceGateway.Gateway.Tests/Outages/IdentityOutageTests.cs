@@ -87,6 +87,24 @@ public sealed class IdentityOutageTests(StateStoreOutageFixture fixture) : IClas
         });
     }
 
+    [Fact]
+    public async Task Gateway_StartedWhileRedisIsDown_StartsAnswersTokensTemporarilyUnavailableThenIssuesOnceRedisIsUp()
+    {
+        await fixture.Redis.ShutdownAsync();
+        using var host = fixture.NewGateway();
+        using var http = host.App.CreateHttpClient();
+
+        var health = await OutageAnswer.GetAsync(http, "/healthz");
+        var refused = await OutageAnswer.PostFormAsync(http, "/oauth/token", TokenRequest());
+        await fixture.Redis.StartAsync();
+        var issued = await OutageAnswer.EventuallyAsync(() => OutageAnswer.PostFormAsync(http, "/oauth/token", TokenRequest()), a => a.Status == HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        AssertTemporarilyUnavailable(refused);
+        Assert.Equal(HttpStatusCode.OK, issued.Status);
+        Assert.NotNull(issued.Member("access_token"));
+    }
+
     private static Dictionary<string, string> TokenRequest() => new()
     {
         ["grant_type"] = "client_credentials",
