@@ -13,7 +13,7 @@ public sealed class StateStoreOutageFixture : IAsyncLifetime
 {
     /// <summary>
     /// The default, set explicitly because the tests measure against it: the bound of an outage
-    /// answer. Shorter ones fail a test.s first requests on a busy machine (its first connect and key
+    /// answer. Shorter ones fail a test's first requests on a busy machine (its first connect and key
     /// read are bounded by it too).
     /// </summary>
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(2);
