@@ -30,7 +30,22 @@ internal sealed class FailedAuthenticationLimiter
         return byClient is null ? byAddress : byAddress is null ? byClient : (byClient > byAddress ? byClient : byAddress);
     }
 
+    /// <summary>A failure by a caller that proved nothing about the client it named: counts toward both limits.</summary>
     public void RecordFailure(string clientId, string remoteAddress)
+    {
+        var now = Now();
+        Count("c:" + clientId, now);
+        Count("a:" + remoteAddress, now);
+    }
+
+    /// <summary>
+    /// A failure whose client id nobody vouched for and whose credential cannot be guessed (an unsigned
+    /// or foreign-signed client assertion): it counts toward the remote address only, so that anyone
+    /// naming a client cannot lock that client out.
+    /// </summary>
+    public void RecordAddressFailure(string remoteAddress) => Count("a:" + remoteAddress, Now());
+
+    private DateTimeOffset Now()
     {
         var now = _time.GetUtcNow();
         if (_windows.Count > SweepThreshold)
@@ -38,8 +53,7 @@ internal sealed class FailedAuthenticationLimiter
             Sweep(now);
         }
 
-        Count("c:" + clientId, now);
-        Count("a:" + remoteAddress, now);
+        return now;
     }
 
     private TimeSpan? Blocked(string key, int limit, DateTimeOffset now)

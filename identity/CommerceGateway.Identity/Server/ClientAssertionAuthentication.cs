@@ -18,7 +18,8 @@ namespace CommerceGateway.Identity.Server;
 /// application store to find the client's keys, and its own checks answer <c>invalid_grant</c> where
 /// RFC 7521 §4.2.1 wants <c>invalid_client</c> and know neither our limiter nor a shared <c>jti</c>
 /// list; so this takes the place of its assertion validation. Every refusal is <c>invalid_client</c>
-/// and counts toward the failed-authentication limiter; the assertion itself is never logged.
+/// and counts toward the failed-authentication limiter (toward the client only once its key signed the
+/// assertion, toward the caller's address always); the assertion itself is never logged.
 /// </summary>
 internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<ProcessAuthenticationContext>
 {
@@ -107,8 +108,8 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         }
         catch (ArgumentException)
         {
-            // Garbage counts toward the remote address's limit too (no client id can be read from it).
-            _limiter.RecordFailure(request.ClientId ?? string.Empty, Address(http));
+            // Garbage counts toward the remote address's limit only: no client id can be read from it.
+            _limiter.RecordAddressFailure(Address(http));
             context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client assertion is not a JWT.");
             return;
         }
@@ -125,7 +126,7 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
             return;
         }
 
-        var (client, failure) = await VerifyAsync(context, assertion, clientId, context.CancellationToken).ConfigureAwait(false);
+        var (client, failure, signed) = await VerifyAsync(context, assertion, clientId, context.CancellationToken).ConfigureAwait(false);
         if (context.IsRejected)
         {
             // A store outage: nobody is authenticated, and it is not the client's failure.
@@ -134,7 +135,18 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
 
         if (client is null)
         {
-            _limiter.RecordFailure(clientId, address);
+            if (signed)
+            {
+                // Signed by the client's own key (expired, replayed, for another audience): the client's failure.
+                _limiter.RecordFailure(clientId, address);
+            }
+            else
+            {
+                // Its iss is anyone's claim, and a signature cannot be guessed: throttling the named client
+                // would let any caller lock it out, so only the caller's address is counted.
+                _limiter.RecordAddressFailure(address);
+            }
+
             IdentityLog.AuthenticationFailed(_logger, clientId, address);
             IdentityLog.AssertionRefused(_logger, clientId, failure!);
             context.Reject(OpenIddictConstants.Errors.InvalidClient, failure);
@@ -150,35 +162,36 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         context.Transaction.SetClient(client);
     }
 
-    private async Task<(RegisteredClient? Client, string? Failure)> VerifyAsync(
+    /// <summary>The client the assertion authenticates, or why not, and whether its signature verified with the client's key.</summary>
+    private async Task<(RegisteredClient? Client, string? Failure, bool Signed)> VerifyAsync(
         ProcessAuthenticationContext context, JsonWebToken assertion, string clientId, CancellationToken cancellationToken)
     {
         if (assertion.IsEncrypted)
         {
-            return (null, "Encrypted client assertions are not supported; sign it (JWS) only.");
+            return (null, "Encrypted client assertions are not supported; sign it (JWS) only.", false);
         }
 
         if (clientId.Length == 0 || Claim(assertion, JwtRegisteredClaimNames.Sub) != clientId)
         {
-            return (null, "The client assertion's 'iss' and 'sub' must both be the client id.");
+            return (null, "The client assertion's 'iss' and 'sub' must both be the client id.", false);
         }
 
         if (context.Request.ClientId is { Length: > 0 } formClientId && formClientId != clientId)
         {
-            return (null, "'client_id' differs from the client assertion's 'iss' and 'sub'.");
+            return (null, "'client_id' differs from the client assertion's 'iss' and 'sub'.", false);
         }
 
         var client = _clients.Find(clientId);
         if (client is null || client.AssertionKeys.Count == 0)
         {
             // Unknown clients and clients with a secret get the same answer: no client id is confirmed.
-            return (null, "The client is not registered for private_key_jwt.");
+            return (null, "The client is not registered for private_key_jwt.", false);
         }
 
         var algorithm = assertion.Alg;
         if (!ClientPublicKeys.SupportedAlgorithms.Contains(algorithm))
         {
-            return (null, $"The client assertion's alg '{algorithm}' is refused: sign with one of {string.Join(", ", ClientPublicKeys.SupportedAlgorithms.Order(StringComparer.Ordinal))}.");
+            return (null, $"The client assertion's alg '{algorithm}' is refused: sign with one of {string.Join(", ", ClientPublicKeys.SupportedAlgorithms.Order(StringComparer.Ordinal))}.", false);
         }
 
         var kid = assertion.Kid;
@@ -190,7 +203,7 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         {
             return (null, string.IsNullOrEmpty(kid)
                 ? $"None of the client's keys signs with '{algorithm}'."
-                : $"The client has no key '{kid}' for '{algorithm}'.");
+                : $"The client has no key '{kid}' for '{algorithm}'.", false);
         }
 
         var result = await Tokens.ValidateTokenAsync(assertion, new TokenValidationParameters
@@ -208,18 +221,18 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
         }).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return (null, "The client assertion's signature does not verify with the client's registered key.");
+            return (null, "The client assertion's signature does not verify with the client's registered key.", false);
         }
 
         if (await CheckClaimsAsync(context, assertion, cancellationToken).ConfigureAwait(false) is { } claimFailure)
         {
-            return (null, claimFailure);
+            return (null, claimFailure, true);
         }
 
         var jti = Claim(assertion, JwtRegisteredClaimNames.Jti);
         if (string.IsNullOrEmpty(jti) || jti.Length > MaxTokenIdLength)
         {
-            return (null, $"The client assertion needs a 'jti' of at most {MaxTokenIdLength} characters, unique per assertion.");
+            return (null, $"The client assertion needs a 'jti' of at most {MaxTokenIdLength} characters, unique per assertion.", true);
         }
 
         try
@@ -227,16 +240,16 @@ internal sealed class ClientAssertionAuthentication : IOpenIddictServerHandler<P
             // Kept as long as the assertion could still be accepted, skew included. The id is scoped by client (RFC 7519 §4.1.7).
             if (!await _used.TryRecordAsync(clientId + ":" + jti, new DateTimeOffset(assertion.ValidTo, TimeSpan.Zero) + ClockSkew, cancellationToken).ConfigureAwait(false))
             {
-                return (null, "The client assertion was used before: make a new one, with a new 'jti', for every request.");
+                return (null, "The client assertion was used before: make a new one, with a new 'jti', for every request.", true);
             }
         }
         catch (Exception e) when (StoreOutage.Find(e) is { } outage)
         {
             GatewayServerErrors.RejectOutage(context, outage);
-            return (null, null);
+            return (null, null, true);
         }
 
-        return (client, null);
+        return (client, null, true);
     }
 
     private async Task<string?> CheckClaimsAsync(ProcessAuthenticationContext context, JsonWebToken assertion, CancellationToken cancellationToken)

@@ -232,12 +232,28 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Token_RepeatedFailedAssertions_AreThrottledWith429AndRetryAfter()
+    public async Task Token_ForgedAssertionsNamingAClient_DoNotLockThatClientOut()
     {
-        for (var i = 0; i < 5; i++)
+        // More than the per-client limit (5): an assertion's iss is anyone's to write until its signature verifies.
+        for (var i = 0; i < 8; i++)
         {
-            using var failed = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+            using var forged = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        }
+
+        using var genuine = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
+
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_ManyFailedAssertionsFromOneAddress_AreThrottledWith429AndRetryAfter()
+    {
+        // The per-address limit (20).
+        for (var i = 0; i < 20; i++)
+        {
+            using var forged = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         }
 
         using var throttled = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
@@ -247,6 +263,28 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(2));
         using var later = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_RepeatedReplaysOfTheClientsOwnAssertion_ThrottleThatClientWith429()
+    {
+        var assertion = _signer.Sign(AssertionSigner.Claims(PartnerId, Now));
+        using (var first = await PostAssertionAsync(assertion))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        // Signed by the client's key: these failures are the client's, and its limit (5) applies.
+        for (var i = 0; i < 5; i++)
+        {
+            using var replay = await PostAssertionAsync(assertion);
+            Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        }
+
+        using var throttled = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 
     [Fact]
