@@ -1,5 +1,7 @@
 using CommerceGateway.Gateway.Partners;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,11 @@ internal static class PartnerRouteExtensions
             .AddTransforms(PartnerTransforms.Apply);
         // A destination such as "/sandbox/guestmanager/" is on this gateway, at the address it listens on.
         services.AddSelfAddressedDestinations();
-        services.AddSingleton<IAuthorizationHandler, PartnerRouteAuthorizationHandler>();
+        services.AddSingleton<PartnerRouteAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler>(sp => sp.GetRequiredService<PartnerRouteAuthorizationHandler>());
+        // Replaces ASP.NET Core's evaluator (whichever AddAuthorization comes first), which decides every other policy.
+        services.TryAddTransient<PolicyEvaluator>();
+        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, PartnerRoutePolicyEvaluator>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PartnerRouteForbiddenHandler>();
         services.AddAuthorizationBuilder().AddPolicy(PartnerRoutes.AuthorizationPolicy, policy =>
             policy.RequireAuthenticatedUser().AddRequirements(new PartnerRouteRequirement()));
