@@ -73,9 +73,10 @@ internal sealed class PartnerRoutePolicyEvaluator(PartnerRouteAuthorizationHandl
         }
 
         var partner = false;
-        foreach (var requirement in policy.Requirements)
+        var requirements = policy.Requirements;
+        for (var i = 0; i < requirements.Count; i++)
         {
-            switch (requirement)
+            switch (requirements[i])
             {
                 case PartnerRouteRequirement:
                     partner = true;
