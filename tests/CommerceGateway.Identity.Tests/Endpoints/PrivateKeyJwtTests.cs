@@ -235,11 +235,7 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
     public async Task Token_ForgedAssertionsNamingAClient_DoNotLockThatClientOut()
     {
         // More than the per-client limit (5): an assertion's iss is anyone's to write until its signature verifies.
-        for (var i = 0; i < 8; i++)
-        {
-            using var forged = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
-            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        }
+        await PostForgedAssertionsAsync(8);
 
         using var genuine = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
 
@@ -250,11 +246,7 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
     public async Task Token_ManyFailedAssertionsFromOneAddress_AreThrottledWith429AndRetryAfter()
     {
         // The per-address limit (20).
-        for (var i = 0; i < 20; i++)
-        {
-            using var forged = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
-            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        }
+        await PostForgedAssertionsAsync(20);
 
         using var throttled = await PostAssertionAsync(_signer.Sign(AssertionSigner.Claims(PartnerId, Now)));
 
@@ -331,6 +323,16 @@ public sealed class PrivateKeyJwtTests : IAsyncLifetime
         foreach (var signature in new[] { good, bad }.Select(a => a.Split('.')[2]))
         {
             Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(signature, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Assertions naming the partner, signed by a key that is not its own: each is refused.</summary>
+    private async Task PostForgedAssertionsAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var forged = await PostAssertionAsync(SignWithStrangerKey(AssertionSigner.Claims(PartnerId, Now)));
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         }
     }
 
