@@ -90,7 +90,8 @@ public sealed partial class BookingBackend
         ArgumentNullException.ThrowIfNull(cart);
         ArgumentNullException.ThrowIfNull(payment);
         EnsurePayable(cart, payment);
-        if (cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is null)
+        var unprepared = cart.Backend.Get(BookingCartBuilder.OrderCodeKey) is null;
+        if (unprepared)
         {
             cart = await CreateOrderAsync(cart, "PURCHASE", cancellationToken);
         }
@@ -100,6 +101,11 @@ public sealed partial class BookingBackend
         try
         {
             committed = await CommitAsync(orderCode, payment.Amount, payment, cancellationToken);
+        }
+        catch (CommerceException e) when (e.RequestNotSent && unprepared)
+        {
+            // The order this call created locks the seats, and the caller's cart does not know its code.
+            throw AfterPaymentReachedBackend(e);
         }
         catch (BackendRejectedException e) when (e.Code == CommerceErrorCodes.PaymentDeclined)
         {

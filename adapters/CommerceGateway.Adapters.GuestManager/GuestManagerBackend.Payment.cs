@@ -50,16 +50,17 @@ public sealed partial class GuestManagerBackend
             submitted = await SubmitStepAsync(cart, GuestManagerSteps.Payment, data, "SubmitPayment", cancellationToken);
             if (State(submitted) == GuestManagerSteps.Confirm)
             {
-                submitted = await SubmitStepAsync(submitted, GuestManagerSteps.Confirm, new JsonObject(), "SubmitPayment", cancellationToken);
+                var paid = submitted;
+                submitted = await AfterPaymentStepAsync(() => SubmitStepAsync(paid, GuestManagerSteps.Confirm, new JsonObject(), "SubmitPayment", cancellationToken));
             }
         }
         catch (BackendConflictException e) when (e.BackendCode is "order_processing" or "order_complete")
         {
             // An earlier submission got through (e.g. its answer was lost): report it rather than pay again.
-            return await PollOnceAsync(cart, "SubmitPayment", cancellationToken);
+            return await AfterPaymentStepAsync(() => PollOnceAsync(cart, "SubmitPayment", cancellationToken));
         }
 
-        return await OutcomeAsync(submitted, _settings.PaymentPollInitialDelay, cancellationToken);
+        return await AfterPaymentStepAsync(() => OutcomeAsync(submitted, _settings.PaymentPollInitialDelay, cancellationToken));
     }
 
     /// <summary>
@@ -145,6 +146,19 @@ public sealed partial class GuestManagerBackend
         return state is GuestManagerSteps.Expired or GuestManagerSteps.Processing || GuestManagerSteps.IsFinal(state) || current.Lines.Count == 0
             ? current
             : await ReplaceLinesAsync(current, current.Lines.ToDictionary(l => l.Id, _ => 0), "ReleaseCart", cancellationToken);
+    }
+
+    // Once the payment step reached the backend, a later call that was never sent does not make the payment unsent.
+    private static async Task<T> AfterPaymentStepAsync<T>(Func<Task<T>> rest)
+    {
+        try
+        {
+            return await rest();
+        }
+        catch (CommerceException e) when (e.RequestNotSent)
+        {
+            throw AfterPaymentReachedBackend(e);
+        }
     }
 
     private async Task<PaymentOutcome> PollOnceAsync(Cart cart, string operation, CancellationToken cancellationToken, TimeSpan? pollAfter = null)

@@ -50,7 +50,16 @@ public sealed partial class LivescaleCommerceBackend
             report["payment_status"] = "PAID";
         }
 
-        order = await ReportAsync(order, "SubmitPayment", report, cancellationToken);
+        try
+        {
+            order = await ReportAsync(order, "SubmitPayment", report, cancellationToken);
+        }
+        catch (CommerceException e) when (e.RequestNotSent)
+        {
+            // The order exists at the merchant: the payment as a whole may have taken effect.
+            throw AfterPaymentReachedBackend(e);
+        }
+
         order = order with
         {
             PspTransactionId = payment.PspTransactionId,

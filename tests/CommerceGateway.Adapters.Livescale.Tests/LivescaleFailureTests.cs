@@ -11,6 +11,31 @@ public sealed class LivescaleFailureTests(SandboxServer sandbox) : IClassFixture
     private static bool IsOrderReport(HttpMethod method, string path) => method == HttpMethod.Put && path.StartsWith("orders/", StringComparison.Ordinal);
 
     [Fact]
+    public async Task SubmitPayment_WhoseOrderCannotBeCreatedForLackOfAConnection_SaysThePaymentWasNeverSent()
+    {
+        using var channel = new LivescaleTestBackend(sandbox);
+        var cart = await LivescaleFlow.ReadyForPaymentAsync(channel.Backend, CurrencyCode.Usd, new CartLineInput("TEE-BLK-M", 1));
+        channel.Traffic.RefuseConnections((m, p) => m == HttpMethod.Post && p == "orders");
+
+        var error = await Assert.ThrowsAsync<BackendUnavailableException>(() => channel.Backend.SubmitPaymentAsync(cart, LivescaleFlow.Authorized(cart.Totals.Total), Ct));
+
+        Assert.True(error.RequestNotSent);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_WhoseReportCannotConnectAfterTheOrderWasCreated_MayHaveTakenEffect()
+    {
+        using var channel = new LivescaleTestBackend(sandbox);
+        var cart = await LivescaleFlow.ReadyForPaymentAsync(channel.Backend, CurrencyCode.Usd, new CartLineInput("TEE-BLK-M", 1));
+        channel.Traffic.RefuseConnections(IsOrderReport);
+
+        var error = await Assert.ThrowsAsync<BackendUnavailableException>(() => channel.Backend.SubmitPaymentAsync(cart, LivescaleFlow.Authorized(cart.Totals.Total), Ct));
+
+        Assert.False(error.RequestNotSent);
+        Assert.Contains(channel.Traffic.Exchanges, e => e.Method == HttpMethod.Post && e.Path == "orders" && e.Status < 300);
+    }
+
+    [Fact]
     public async Task AddLines_SoldOutVariant_RaisesSoldOutAndLeavesTheCartAsItWas()
     {
         using var channel = new LivescaleTestBackend(sandbox);

@@ -49,8 +49,29 @@ public abstract partial class CommerceBackend
     /// </summary>
     public virtual bool TakesPspTransactions => true;
 
-    /// <summary>Submits payment (a PSP token or transaction id). May answer Processing; then poll <see cref="GetPaymentStatusAsync"/>.</summary>
+    /// <summary>
+    /// Submits payment (a PSP token or transaction id). May answer Processing; then poll <see cref="GetPaymentStatusAsync"/>.
+    /// A fault whose <see cref="CommerceException.RequestNotSent"/> is true tells the gateway the backend took
+    /// nothing of this payment, so the cart may be paid again at once: an adapter whose payment makes several
+    /// calls lets it through only from calls made before any call that may have taken effect, and raises
+    /// later ones through <see cref="AfterPaymentReachedBackend"/>.
+    /// </summary>
     public abstract Task<PaymentOutcome> SubmitPaymentAsync(Cart cart, PaymentInstruction payment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The fault to raise for a call of a payment made after an earlier call of it may have reached the
+    /// backend: the same fault, but no longer saying the request was never sent, since the payment as a
+    /// whole may have taken effect. Any other exception is returned unchanged.
+    /// </summary>
+    /// <param name="fault">What the later call raised.</param>
+    /// <returns>The exception to throw.</returns>
+    protected static Exception AfterPaymentReachedBackend(Exception fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        return fault is CommerceException { RequestNotSent: true } unsent
+            ? new BackendUnavailableException(unsent.Channel ?? string.Empty, unsent.Message, innerException: unsent)
+            : fault;
+    }
 
     /// <summary>
     /// Takes the steps before the money moves whose result the backend's later calls need (e.g. creating

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -19,6 +20,10 @@ internal sealed class BackendHttpHandler : DelegatingHandler
     public const string CorrelationHeader = "X-Correlation-Id";
 
     private static readonly ResiliencePropertyKey<bool> SafeKey = new("CommerceGateway.SafeToRetry");
+
+    // Set once any attempt of the call may have reached the backend; from then on the call as a whole
+    // may have taken effect, whatever a later attempt's failure says.
+    private static readonly ResiliencePropertyKey<bool> ReachedKey = new("CommerceGateway.MayHaveReached");
 
     private readonly Channel _channel;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -61,10 +66,11 @@ internal sealed class BackendHttpHandler : DelegatingHandler
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SafeKey, request.IsSafeToRetry());
+        context.Properties.Set(ReachedKey, false);
         try
         {
             var response = await _pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, ctx.CancellationToken)),
+                static (ctx, state) => new ValueTask<HttpResponseMessage>(state.Handler.SendOnceAsync(state.Request, ctx)),
                 context,
                 (Handler: this, Request: request));
 
@@ -74,7 +80,7 @@ internal sealed class BackendHttpHandler : DelegatingHandler
             BackendHttpLog.Completed(_logger, _channel.Name, operation, request.Method.Method, path, status, elapsed.TotalMilliseconds, correlationId);
             return response;
         }
-        catch (Exception e) when (Classify(e, cancellationToken) is { } failure)
+        catch (Exception e) when (Classify(e, !context.Properties.GetValue(ReachedKey, false), cancellationToken) is { } failure)
         {
             var elapsed = _time.GetElapsedTime(started);
             _metrics.Record(_channel.Name, operation, failure.Outcome, elapsed);
@@ -87,15 +93,41 @@ internal sealed class BackendHttpHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, ResilienceContext context)
+    {
+        try
+        {
+            var response = await base.SendAsync(request, context.CancellationToken);
+            context.Properties.Set(ReachedKey, true);
+            return response;
+        }
+        catch (Exception e) when (!NeverSent(e))
+        {
+            context.Properties.Set(ReachedKey, true);
+            throw;
+        }
+    }
 
-    private (string Outcome, Exception Error)? Classify(Exception e, CancellationToken cancellationToken) => e switch
+    /// <summary>
+    /// Whether a failed attempt provably never reached the backend: no connection could be opened, so no
+    /// byte of the request was written. A failure on an open connection (reset, broken response, TLS or
+    /// protocol error), a timeout or a cancellation may come after the backend read the request.
+    /// </summary>
+    internal static bool NeverSent(Exception e) => e switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.Unknown, InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound } } => true,
+        _ => false,
+    };
+
+    private (string Outcome, Exception Error)? Classify(Exception e, bool noAttemptReached, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         TimeoutRejectedException timeout => ("timeout", new BackendTimeoutException(_channel.Name, timeout.Timeout, timeout)),
-        BrokenCircuitException broken => ("circuit_open", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend is failing; calls are paused while its circuit is open.", innerException: broken)),
-        HttpRequestException http => ("unavailable", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend could not be reached: {http.HttpRequestError}.", innerException: http)),
+
+        // The breaker refuses without calling the backend; only an earlier attempt of this call may have reached it.
+        BrokenCircuitException broken => ("circuit_open", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend is failing; calls are paused while its circuit is open.", innerException: broken, requestNotSent: noAttemptReached)),
+        HttpRequestException http => ("unavailable", new BackendUnavailableException(_channel.Name, $"The {_channel.Name} backend could not be reached: {http.HttpRequestError}.", innerException: http, requestNotSent: noAttemptReached && NeverSent(http))),
         OperationCanceledException canceled => ("timeout", new BackendTimeoutException(_channel.Name, _channel.Resilience.AttemptTimeout, canceled)),
         _ => null,
     };

@@ -45,6 +45,9 @@ internal static partial class CheckoutLog
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel} ended without an outcome ({Code}); the next payment of the cart asks the backend what it did before charging")]
     public static partial void PaymentLeftInDoubt(ILogger logger, string attemptId, string cartId, string channel, string code);
 
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel} never reached the backend ({Code}); nothing was charged and the cart can be paid again")]
+    public static partial void PaymentNeverSent(ILogger logger, string attemptId, string cartId, string channel, string code);
+
     [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Payment attempt {AttemptId} of cart {CartId} on {Channel}, started {StartedAt:o}, was looked up at the backend: {Status}")]
     public static partial void PaymentReconciled(ILogger logger, string attemptId, string cartId, string channel, PaymentStatus status, DateTimeOffset startedAt);
 

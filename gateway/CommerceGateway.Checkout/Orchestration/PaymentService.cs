@@ -181,7 +181,8 @@ public sealed class PaymentService
             var attempt = new PaymentAttempt(SecureIds.New("payment"), due, request, _time.GetUtcNow());
             var marked = session with { PaymentInDoubt = attempt };
             var kept = await _carts.SaveCartAsync(marked, cart, owed: null, cancellationToken);
-            if (session.LoyaltyOwed is { } dropped)
+            var dropped = session.LoyaltyOwed;
+            if (dropped is not null)
             {
                 var stages = string.Join(",", dropped.Owed.Stages);
                 CheckoutLog.LoyaltyCartOwedDropped(_logger, cart.Id, dropped.Loyalty.Program, stages);
@@ -193,6 +194,16 @@ public sealed class PaymentService
             try
             {
                 outcome = await backend.SubmitPaymentAsync(cart, instruction, cancellationToken);
+            }
+            catch (CommerceException e) when (e.RequestNotSent)
+            {
+                // No call of this payment reached the backend (refused connection, open circuit): nothing was
+                // charged, so the doubt goes and any key pays again; the caller gets the fault as before. The
+                // cart is as before the attempt, its loyalty order still placed for the next payment, and the
+                // void it owed before is owed again.
+                CheckoutLog.PaymentNeverSent(_logger, attempt.Id, cart.Id, cart.Channel, e.Code);
+                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, dropped, cancellationToken);
+                throw;
             }
             catch (CommerceException e) when (e.IsFault)
             {

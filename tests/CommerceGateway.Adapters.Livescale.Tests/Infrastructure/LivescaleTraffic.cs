@@ -12,6 +12,13 @@ internal sealed class LivescaleTraffic
     private readonly ConcurrentQueue<LivescaleExchange> _exchanges = new();
     private readonly ConcurrentQueue<string> _violations = new();
     private readonly ConcurrentQueue<Arrangement> _arrangements = new();
+    private readonly ConcurrentQueue<Func<HttpMethod, string, bool>> _refused = new();
+    private readonly Lazy<int> _closedPort = new(() =>
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    });
 
     /// <summary>When true (the default), a response that breaks the spec fails the call that got it.</summary>
     public bool FailOnViolation { get; init; } = true;
@@ -26,6 +33,12 @@ internal sealed class LivescaleTraffic
     /// <summary>Sends <c>X-Sandbox-Fault: {fault}</c> with the next request that matches.</summary>
     public void InjectFault(Func<HttpMethod, string, bool> match, string fault) =>
         _arrangements.Enqueue(new Arrangement(match, fault, null));
+
+    /// <summary>
+    /// Sends every request that matches from now on to a loopback port where nothing listens, so its
+    /// connection is refused for real, retries included.
+    /// </summary>
+    public void RefuseConnections(Func<HttpMethod, string, bool> match) => _refused.Enqueue(match);
 
     /// <summary>Replaces the body of the answer to the next request that matches.</summary>
     public void RewriteAnswer(Func<HttpMethod, string, bool> match, string body) =>
@@ -67,6 +80,11 @@ internal sealed class LivescaleTraffic
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = RelativePath(request.RequestUri!);
+            if (traffic._refused.Any(match => match(request.Method, path)))
+            {
+                request.RequestUri = new UriBuilder(request.RequestUri!) { Port = traffic._closedPort.Value }.Uri;
+            }
+
             // A retry resends the same request: an arranged fault applies to its first attempt only.
             request.Headers.Remove("X-Sandbox-Fault");
             var arrangement = traffic.Take(request.Method, path);

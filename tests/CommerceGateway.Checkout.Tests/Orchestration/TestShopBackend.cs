@@ -6,7 +6,8 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
 /// an email then payment, "tok_decline" is declined, "tok_refused" is declined by an exception (as an
 /// adapter may), "tok_slow" is processed asynchronously and "tok_slow_decline" is declined after
-/// processing, "tok_expired" finds the reservation lapsed. Paid orders can be refunded, in parts, up to
+/// processing, "tok_expired" finds the reservation lapsed, "tok_unreachable" never reaches the backend
+/// (its connection refused) and "tok_lost" charges but its answer is lost (a timeout). Paid orders can be refunded, in parts, up to
 /// what was paid. Carts become bookings at the shared <see cref="TestBookingDesk"/>.
 /// A loyalty discount stays on the cart (and the order it becomes) until replaced or removed, and the
 /// payment must be exactly the cart's total after it.
@@ -81,7 +82,17 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBo
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.HoldExpired, "The reservation lapsed; resume the checkout.", "EXPIRED");
         }
 
+        if (payment.PspToken == "tok_unreachable")
+        {
+            throw new BackendUnavailableException(Channel.Name, $"The {Channel.Name} backend could not be reached: ConnectionError.", requestNotSent: true);
+        }
+
         ledger.Charge(payment.Amount);
+        if (payment.PspToken == "tok_lost")
+        {
+            throw new BackendTimeoutException(Channel.Name, TimeSpan.FromSeconds(15));
+        }
+
         if (payment.PspToken == "tok_slow")
         {
             var processing = cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.Processing, Current = CheckoutStepKind.Processing } };

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using CommerceGateway.Adapters;
+using CommerceGateway.Checkout.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CommerceGateway.Checkout.Tests.Orchestration;
+
+/// <summary>
+/// A payment that provably never reached the backend charged nothing: the cart is not left in doubt, its
+/// loyalty order and any void it owed stay as they were, and the next payment pays. A payment that may
+/// have reached it stays in doubt, so a backend that cannot be asked is never charged twice.
+/// </summary>
+public sealed class NeverSentPaymentTests : IDisposable
+{
+    private const string Store = "store-1";
+    private static readonly ClientContext Alice = new("storefront-alice");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+    private readonly ChargeLedger _ledger = new();
+    private readonly CheckoutHost _host;
+
+    public NeverSentPaymentTests() => _host = new CheckoutHost(_ledger, time: _time);
+
+    private CheckoutServices Checkout => _host.Checkout;
+
+    private TestLoyaltyProgram Program => _host.Loyalty;
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task SubmitPayment_ThatNeverReachedTheBackend_IsTheUnavailableFault_AndANewKeyPaysOnce()
+    {
+        var cartId = await PayableCartAsync();
+
+        var error = await Assert.ThrowsAsync<BackendUnavailableException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_unreachable", null), "key-1", default));
+        var stored = await StoredCartAsync(cartId);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+
+        Assert.Equal(CommerceErrorCodes.BackendUnavailable, error.Code);
+        Assert.Null(stored.PaymentInDoubt);
+        Assert.Equal(CheckoutStatus.Open, stored.Cart.Checkout.Status);
+        Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(1, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_WhoseAnswerWasLost_RetriedWithANewKey_IsOutcomeUnknown_AndNeverChargedTwice()
+    {
+        var cartId = await PayableCartAsync();
+
+        await Assert.ThrowsAsync<BackendTimeoutException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_lost", null), "key-1", default));
+        var retried = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+        var stored = await StoredCartAsync(cartId);
+
+        Assert.Equal(CheckoutErrorCodes.PaymentOutcomeUnknown, Assert.Single(retried.Errors).Code);
+        Assert.NotNull(stored.PaymentInDoubt);
+        Assert.Equal(1, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_NeverSentAfterADeclineWhoseVoidFailed_TheCartStillOwesTheVoid_AndTheBackgroundRetryReturnsTheReward()
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+        Program.FailNext(LoyaltyOrderStatus.Voided);
+        await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+
+        await Assert.ThrowsAsync<BackendUnavailableException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_unreachable", null), "key-2", default));
+        var owed = (await StoredCartAsync(cartId)).LoyaltyOwed;
+        var due = await DueFollowUpsAsync();
+        await _host.StartHostedServicesAsync();
+        var returned = await AdvanceUntilAsync(async () => (await RewardsAsync(member)).Contains(reward), TimeSpan.FromSeconds(10));
+
+        Assert.Equal([LoyaltyOrderStatus.Voided], owed!.Owed.Stages);
+        Assert.Contains(SessionDocuments.CartKey(cartId), due);
+        Assert.True(returned, "the background retry voided the loyalty order and returned the reward");
+        Assert.Equal(1, Program.Received(cartId, LoyaltyOrderStatus.Voided));
+        Assert.Equal(0, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_NeverSentWithAReward_KeepsTheLoyaltyOrderPlaced_AndTheNextPaymentRedeemsItOnce()
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+
+        await Assert.ThrowsAsync<BackendUnavailableException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_unreachable", null), "key-1", default));
+        var stored = await StoredCartAsync(cartId);
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+
+        Assert.Equal(LoyaltyOrderStatus.Placed, stored.Cart.Loyalty!.Status);
+        Assert.Null(stored.LoyaltyOwed);
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(LoyaltyOrderStatus.Completed, paid.Value.Order!.Loyalty!.Status);
+        Assert.Equal(1, Program.Received(cartId, LoyaltyOrderStatus.Placed));
+        Assert.Equal(0, Program.Received(cartId, LoyaltyOrderStatus.Voided));
+        Assert.DoesNotContain(reward, await RewardsAsync(member));
+        Assert.Equal([Money.Of(25m, "USD")], _ledger.Amounts);
+    }
+
+    private async Task<string> PayableCartAsync()
+    {
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 2)], null, default);
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        return cart.Id;
+    }
+
+    /// <summary>3 x 10.00 USD for <paramref name="member"/> with <paramref name="reward"/> applied, ready to pay.</summary>
+    private async Task<string> RewardCartAsync(string member, string reward)
+    {
+        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
+        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
+        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
+        var applied = await Checkout.Loyalty.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
+        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
+        return cart.Id;
+    }
+
+    /// <summary>Moves the clock by <paramref name="step"/> until <paramref name="done"/>, giving the background service real time to run after each step.</summary>
+    private async Task<bool> AdvanceUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 30)
+    {
+        for (var i = 0; i < maxSteps; i++)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            _time.Advance(step);
+            await Task.Delay(50);
+        }
+
+        return await done();
+    }
+
+    /// <summary>The cart as stored, without the look-up a read would make.</summary>
+    private async Task<CartSession> StoredCartAsync(string cartId)
+    {
+        var document = await _host.Services.GetRequiredService<ISessionStore>().GetAsync(SessionDocuments.CartKey(cartId));
+        return JsonSerializer.Deserialize<CartSession>(document!.Document, CheckoutJson.Options)!;
+    }
+
+    private async Task<IReadOnlyList<string>> DueFollowUpsAsync() =>
+        await _host.Services.GetRequiredService<ISessionStore>().GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 1000);
+
+    private async Task<IEnumerable<string>> RewardsAsync(string member) =>
+        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+}
