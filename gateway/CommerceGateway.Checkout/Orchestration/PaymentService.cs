@@ -143,6 +143,9 @@ public sealed class PaymentService
             return CheckoutResult.Fail<PaymentResult>(CommerceErrorCodes.InvalidStep, refusal);
         }
 
+        // The void the cart owed, dropped by the write that marks the attempt in doubt: owed again when the
+        // backend took nothing (never sent, refused, the hold lapsed).
+        CartLoyaltyOwed? dropped = null;
         try
         {
             var backend = _channels.GetCommerceBackend(cart.Channel);
@@ -181,7 +184,7 @@ public sealed class PaymentService
             var attempt = new PaymentAttempt(SecureIds.New("payment"), due, request, _time.GetUtcNow());
             var marked = session with { PaymentInDoubt = attempt };
             var kept = await _carts.SaveCartAsync(marked, cart, owed: null, cancellationToken);
-            var dropped = session.LoyaltyOwed;
+            dropped = session.LoyaltyOwed;
             if (dropped is not null)
             {
                 var stages = string.Join(",", dropped.Owed.Stages);
@@ -224,15 +227,16 @@ public sealed class PaymentService
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)
         {
             // The backend released the items: the stored cart says so, and checkoutResume can hold them again.
-            await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, cancellationToken);
+            await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, dropped ?? session.LoyaltyOwed, cancellationToken);
             return Fail<PaymentResult>(e);
         }
         catch (CommerceException e) when (!e.IsFault)
         {
             if (session.PaymentInDoubt is not null)
             {
-                // The backend answered and refused: no payment was taken, so the doubt goes and a new key pays.
-                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, cancellationToken);
+                // The backend answered and refused: no payment was taken, so the doubt goes, a new key pays and
+                // the void the cart owed before is owed again.
+                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, dropped ?? session.LoyaltyOwed, cancellationToken);
             }
 
             return Fail<PaymentResult>(e);

@@ -79,6 +79,31 @@ public sealed class NeverSentPaymentTests : IDisposable
         Assert.Equal(0, _ledger.Charges);
     }
 
+    [Theory]
+    [InlineData("tok_invalid")]
+    [InlineData("tok_expired")]
+    public async Task SubmitPayment_RefusedByTheBackendAfterADeclineWhoseVoidFailed_TheCartStillOwesTheVoid_AndTheBackgroundRetryReturnsTheReward(string refusedToken)
+    {
+        var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));
+        var cartId = await RewardCartAsync(member, reward);
+        Program.FailNext(LoyaltyOrderStatus.Voided);
+        await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_decline", null), "key-1", default);
+
+        var refused = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest(refusedToken, null), "key-2", default);
+        var stored = await StoredCartAsync(cartId);
+        var due = await DueFollowUpsAsync();
+        await _host.StartHostedServicesAsync();
+        var returned = await AdvanceUntilAsync(async () => (await RewardsAsync(member)).Contains(reward), TimeSpan.FromSeconds(10));
+
+        Assert.False(refused.Succeeded);
+        Assert.Null(stored.PaymentInDoubt);
+        Assert.Equal([LoyaltyOrderStatus.Voided], stored.LoyaltyOwed!.Owed.Stages);
+        Assert.Contains(SessionDocuments.CartKey(cartId), due);
+        Assert.True(returned, "the background retry voided the loyalty order and returned the reward");
+        Assert.Equal(1, Program.Received(cartId, LoyaltyOrderStatus.Voided));
+        Assert.Equal(0, _ledger.Charges);
+    }
+
     [Fact]
     public async Task SubmitPayment_NeverSentWithAReward_KeepsTheLoyaltyOrderPlaced_AndTheNextPaymentRedeemsItOnce()
     {

@@ -6,7 +6,7 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 /// A small but real backend for orchestration tests: every variant costs 10.00 USD, checkout needs
 /// an email then payment, "tok_decline" is declined, "tok_refused" is declined by an exception (as an
 /// adapter may), "tok_slow" is processed asynchronously and "tok_slow_decline" is declined after
-/// processing, "tok_expired" finds the reservation lapsed, "tok_unreachable" never reaches the backend
+/// processing, "tok_expired" finds the reservation lapsed, "tok_invalid" is refused as malformed, "tok_unreachable" never reaches the backend
 /// (its connection refused) and "tok_lost" charges but its answer is lost (a timeout). Paid orders can be refunded, in parts, up to
 /// what was paid. Carts become bookings at the shared <see cref="TestBookingDesk"/>.
 /// A loyalty discount stays on the cart (and the order it becomes) until replaced or removed, and the
@@ -80,6 +80,11 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBo
         if (payment.PspToken == "tok_expired")
         {
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.HoldExpired, "The reservation lapsed; resume the checkout.", "EXPIRED");
+        }
+
+        if (payment.PspToken == "tok_invalid")
+        {
+            throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, "The payment token is malformed.", "BAD_TOKEN", field: "payment.pspToken");
         }
 
         if (payment.PspToken == "tok_unreachable")
