@@ -112,13 +112,26 @@ public sealed class PaymentService
         {
             // Whatever the key, the claim that guarded the earlier attempt may have lapsed: only the
             // backend knows whether the money moved, so it is asked before anything is charged.
+            var earlier = session.PaymentInDoubt;
             var reconciled = await _outcomes.ReconcileAsync(client, session, cancellationToken);
-            if (reconciled.Answer is { } answer)
+            if (reconciled.Answer is { Succeeded: true, Value.Status: PaymentStatus.Failed } && earlier.Fingerprint != request)
+            {
+                // The earlier attempt was declined: that is its answer, not this request's, which pays from the
+                // cart as the decline left it (as a retry after a decline would).
+                session = await _carts.LoadCartAsync(client, cartId, cancellationToken);
+                if (session is null)
+                {
+                    return NotFound<PaymentResult>("cart", cartId);
+                }
+            }
+            else if (reconciled.Answer is { } answer)
             {
                 return answer;
             }
-
-            session = reconciled.Session!;
+            else
+            {
+                session = reconciled.Session!;
+            }
         }
 
         var cart = session.Cart;

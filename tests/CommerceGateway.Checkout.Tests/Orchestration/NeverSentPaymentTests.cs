@@ -59,6 +59,34 @@ public sealed class NeverSentPaymentTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmitPayment_ANewKeyAfterADeclineWhoseAnswerWasLost_IsTriedAndPaysOnce()
+    {
+        var cartId = await PayableCartAsync();
+        await Assert.ThrowsAsync<BackendTimeoutException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_lost_decline", null), "key-1", default));
+
+        var paid = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, new PaymentRequest("tok_ok", null), "key-2", default);
+
+        Assert.True(paid.Succeeded, string.Join("; ", paid.Errors));
+        Assert.Equal(PaymentStatus.Paid, paid.Value!.Status);
+        Assert.Equal(1, _ledger.Charges);
+    }
+
+    [Fact]
+    public async Task SubmitPayment_TheSameRequestRetriedAfterItsDeclineWasLost_IsAnsweredWithTheDecline_AndNotTriedAgain()
+    {
+        var cartId = await PayableCartAsync();
+        var request = new PaymentRequest("tok_lost_decline", null);
+        await Assert.ThrowsAsync<BackendTimeoutException>(() => Checkout.Payments.SubmitPaymentAsync(Alice, cartId, request, "key-1", default));
+        // The idempotency claim of key-1 lapses, so the retry reaches the payment again.
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        var retried = await Checkout.Payments.SubmitPaymentAsync(Alice, cartId, request, "key-1", default);
+
+        Assert.Equal(CommerceErrorCodes.PaymentDeclined, Assert.Single(retried.Errors).Code);
+        Assert.Equal(0, _ledger.Charges);
+    }
+
+    [Fact]
     public async Task SubmitPayment_NeverSentAfterADeclineWhoseVoidFailed_TheCartStillOwesTheVoid_AndTheBackgroundRetryReturnsTheReward()
     {
         var (member, reward) = Program.NewMember(0m, Money.Of(5m, "USD"));

@@ -7,7 +7,8 @@ namespace CommerceGateway.Checkout.Tests.Orchestration;
 /// an email then payment, "tok_decline" is declined, "tok_refused" is declined by an exception (as an
 /// adapter may), "tok_slow" is processed asynchronously and "tok_slow_decline" is declined after
 /// processing, "tok_expired" finds the reservation lapsed, "tok_invalid" is refused as malformed, "tok_unreachable" never reaches the backend
-/// (its connection refused) and "tok_lost" charges but its answer is lost (a timeout). Paid orders can be refunded, in parts, up to
+/// (its connection refused), "tok_lost" charges but its answer is lost (a timeout) and "tok_lost_decline" is
+/// declined with its answer lost, which a look-up then reports (other lost answers it cannot tell). Paid orders can be refunded, in parts, up to
 /// what was paid. Carts become bookings at the shared <see cref="TestBookingDesk"/>.
 /// A loyalty discount stays on the cart (and the order it becomes) until replaced or removed, and the
 /// payment must be exactly the cart's total after it.
@@ -17,6 +18,7 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBo
     private const string LoyaltyDiscountKey = "loyaltyDiscount";
     private const string DeclineLaterKey = "declineLater";
     private static readonly Money Price = Money.Of(10m, "USD");
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _lostDeclines = new(StringComparer.Ordinal);
 
     public override Task<Cart> CreateCartAsync(CartCreation request, CancellationToken cancellationToken) =>
         Task.FromResult(new Cart { Id = request.CartId, Channel = Channel.Name, Currency = request.Currency, Totals = CartTotals.Zero(request.Currency) });
@@ -87,6 +89,12 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBo
             throw new BackendRejectedException(Channel.Name, CommerceErrorCodes.InvalidInput, "The payment token is malformed.", "BAD_TOKEN", field: "payment.pspToken");
         }
 
+        if (payment.PspToken == "tok_lost_decline")
+        {
+            _lostDeclines[cart.Id] = true;
+            throw new BackendTimeoutException(Channel.Name, TimeSpan.FromSeconds(15));
+        }
+
         if (payment.PspToken == "tok_unreachable")
         {
             throw new BackendUnavailableException(Channel.Name, $"The {Channel.Name} backend could not be reached: ConnectionError.", requestNotSent: true);
@@ -106,6 +114,11 @@ public sealed class TestShopBackend(Channel channel, ChargeLedger ledger, TestBo
 
         return Task.FromResult(Paid(cart));
     }
+
+    public override Task<PaymentOutcome?> LookUpPaymentAsync(Cart cart, CancellationToken cancellationToken) =>
+        Task.FromResult(_lostDeclines.TryRemove(cart.Id, out _)
+            ? new PaymentOutcome(cart with { Checkout = cart.Checkout with { Status = CheckoutStatus.PaymentFailed, Current = CheckoutStepKind.Payment, FailureReason = "Card declined" } }, PaymentStatus.Failed, FailureReason: "Card declined")
+            : null);
 
     public override Task<PaymentOutcome> GetPaymentStatusAsync(Cart cart, CancellationToken cancellationToken) =>
         Task.FromResult((cart.Checkout.Status, cart.Backend.Get(DeclineLaterKey)) switch
