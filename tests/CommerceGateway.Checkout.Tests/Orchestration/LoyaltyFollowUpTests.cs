@@ -197,22 +197,7 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         Assert.DoesNotContain(SessionDocuments.CartKey(cartId), await DueFollowUpsAsync());
     }
 
-    /// <summary>Moves the clock by <paramref name="step"/> until <paramref name="done"/>, giving the background service real time to run after each step.</summary>
-    private async Task<bool> AdvanceUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 30)
-    {
-        for (var i = 0; i < maxSteps; i++)
-        {
-            if (await done())
-            {
-                return true;
-            }
-
-            _time.Advance(step);
-            await Task.Delay(50);
-        }
-
-        return await done();
-    }
+    private Task<bool> AdvanceUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 30) => LoyaltyCheckout.AdvanceUntilAsync(_time, done, step, maxSteps);
 
     /// <summary>3 x 10.00 USD paid by <paramref name="member"/>, no reward: 30 points once completed.</summary>
     private async Task<PaymentResult> PayAsync(string member)
@@ -234,32 +219,13 @@ public sealed class LoyaltyFollowUpTests : IDisposable
         return JsonSerializer.Deserialize<OrderRecord>(document!.Document, CheckoutJson.Options)!;
     }
 
-    /// <summary>3 x 10.00 USD for <paramref name="member"/> with <paramref name="reward"/> applied, ready to pay.</summary>
-    private async Task<string> RewardCartAsync(string member, string reward)
-    {
-        var cart = (await Checkout.Carts.CreateCartAsync(Alice, "shop", null, default)).Value!;
-        await Checkout.Loyalty.AttachLoyaltyAsync(Alice, cart.Id, member, Store, null, default);
-        await Checkout.Carts.AddLinesAsync(Alice, cart.Id, [new CartLineInput("tee-m", 3)], null, default);
-        var applied = await Checkout.Loyalty.ApplyRewardAsync(Alice, cart.Id, reward, null, default);
-        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
-        await Checkout.Carts.UpdateBuyerAsync(Alice, cart.Id, new Buyer("alice@example.test"), null, default);
-        await Checkout.Carts.BeginCheckoutAsync(Alice, cart.Id, null, default);
-        return cart.Id;
-    }
+    private Task<string> RewardCartAsync(string member, string reward) => LoyaltyCheckout.RewardCartAsync(_host, Alice, member, Store, reward);
 
-    /// <summary>The cart as stored.</summary>
-    private async Task<CartSession> StoredCartAsync(string cartId)
-    {
-        var document = await _host.Services.GetRequiredService<ISessionStore>().GetAsync(SessionDocuments.CartKey(cartId));
-        return JsonSerializer.Deserialize<CartSession>(document!.Document, CheckoutJson.Options)!;
-    }
+    private Task<CartSession> StoredCartAsync(string cartId) => LoyaltyCheckout.StoredCartAsync(_host, cartId);
 
-    /// <summary>Every entry of the follow-up index, due or not.</summary>
-    private async Task<IReadOnlyList<string>> DueFollowUpsAsync() =>
-        await _host.Services.GetRequiredService<ISessionStore>().GetDueFollowUpsAsync(DateTimeOffset.MaxValue, 1000);
+    private Task<IReadOnlyList<string>> DueFollowUpsAsync() => LoyaltyCheckout.FollowUpsAsync(_host);
 
-    private async Task<IEnumerable<string>> RewardsAsync(string member) =>
-        (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Rewards.Select(r => r.Id);
+    private Task<IEnumerable<string>> RewardsAsync(string member) => LoyaltyCheckout.RewardsAsync(_host, member, Store);
 
     private async Task<decimal> PointsAsync(string member) =>
         (await Checkout.Loyalty.GetLoyaltyAccountAsync(CheckoutHost.LoyaltyChannel, member, Store, default)).Value!.Balance.Points;
