@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CommerceGateway.Adapters;
 using CommerceGateway.Checkout.State;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CommerceGateway.Checkout.Tests.Orchestration;
