@@ -84,20 +84,7 @@ public sealed class NeverSentPaymentTests(NeverSentPaymentFixture fixture) : ICl
         Assert.Equal(1, after.Charges - before.Charges);
     }
 
-    private static string? ErrorCode(JsonElement body)
-    {
-        Assert.True(body.TryGetProperty("errors", out var errors), "expected GraphQL errors: " + body);
-        return errors[0].GetProperty("extensions").GetProperty("code").GetString();
-    }
+    private static string? ErrorCode(JsonElement body) => PaymentLedger.ErrorCode(body);
 
-    /// <summary>The backend's own count of one protocol's records (orders, invoices) and of the payments they took.</summary>
-    private async Task<(int Records, int Charges)> LedgerAsync(string protocol)
-    {
-        using var client = fixture.Sandbox.CreateClient();
-        using var ledger = JsonDocument.Parse(await client.GetStringAsync(new Uri("_admin/ledger", UriKind.Relative)));
-        var entries = ledger.RootElement.GetProperty("entries").EnumerateArray()
-            .Where(e => e.GetProperty("protocol").GetString() == protocol && e.GetProperty("state").GetString() != "cart")
-            .ToList();
-        return (entries.Count, entries.Sum(e => e.GetProperty("captures").GetInt32()));
-    }
+    private Task<(int Records, int Charges)> LedgerAsync(string protocol) => PaymentLedger.ReadAsync(fixture.Sandbox, protocol);
 }
