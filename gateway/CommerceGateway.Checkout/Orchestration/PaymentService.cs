@@ -159,6 +159,8 @@ public sealed class PaymentService
         // The void the cart owed, dropped by the write that marks the attempt in doubt: owed again when the
         // backend took nothing (never sent, refused, the hold lapsed).
         CartLoyaltyOwed? dropped = null;
+        Task<Cart> TookNothingAsync(Cart stored) =>
+            _carts.SaveCartAsync(session with { PaymentInDoubt = null }, stored, dropped ?? session.LoyaltyOwed, cancellationToken);
         try
         {
             var backend = _channels.GetCommerceBackend(cart.Channel);
@@ -218,7 +220,7 @@ public sealed class PaymentService
                 // cart is as before the attempt, its loyalty order still placed for the next payment, and the
                 // void it owed before is owed again.
                 CheckoutLog.PaymentNeverSent(_logger, attempt.Id, cart.Id, cart.Channel, e.Code);
-                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, dropped, cancellationToken);
+                await TookNothingAsync(session.Cart);
                 throw;
             }
             catch (CommerceException e) when (e.IsFault)
@@ -240,7 +242,7 @@ public sealed class PaymentService
         catch (CommerceException e) when (e.Code == CommerceErrorCodes.HoldExpired)
         {
             // The backend released the items: the stored cart says so, and checkoutResume can hold them again.
-            await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } }, dropped ?? session.LoyaltyOwed, cancellationToken);
+            await TookNothingAsync(session.Cart with { Checkout = session.Cart.Checkout with { Status = CheckoutStatus.Expired } });
             return Fail<PaymentResult>(e);
         }
         catch (CommerceException e) when (!e.IsFault)
@@ -249,7 +251,7 @@ public sealed class PaymentService
             {
                 // The backend answered and refused: no payment was taken, so the doubt goes, a new key pays and
                 // the void the cart owed before is owed again.
-                await _carts.SaveCartAsync(session with { PaymentInDoubt = null }, session.Cart, dropped ?? session.LoyaltyOwed, cancellationToken);
+                await TookNothingAsync(session.Cart);
             }
 
             return Fail<PaymentResult>(e);

@@ -24,6 +24,7 @@ internal sealed class SigningKeyManager : IDisposable
     private volatile State? _state;
     private int _finishedRefreshes; // written under _gate
     private IdentityStoreUnavailableException? _lastOutage; // of the last finished refresh; under _gate
+    private int _preloaded; // 1 once PreloadAsync ran
 
     public SigningKeyManager(ISigningKeyStore store, IOptions<IdentityOptions> options, ClientAuthenticator clients, TimeProvider time, ILogger<SigningKeyManager> logger)
     {
@@ -43,12 +44,19 @@ internal sealed class SigningKeyManager : IDisposable
     }
 
     /// <summary>
-    /// Loads the keys as the host starts. A key store that cannot be reached does not stop the host (the
+    /// Loads the keys as the host starts, once. A key store that cannot be reached does not stop the host (the
     /// state store promises a start while Redis is still coming up): the keys load on first use, and
     /// until then tokens are answered temporarily_unavailable. A corrupt key still throws.
     /// </summary>
     public async Task PreloadAsync(CancellationToken cancellationToken)
     {
+        // A host that preloads before it starts (the gateway's Program) also runs the hosted service that
+        // preloads: one attempt is enough, and a second would wait on an unreachable store again.
+        if (Interlocked.Exchange(ref _preloaded, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await GetKeySetAsync(cancellationToken).ConfigureAwait(false);

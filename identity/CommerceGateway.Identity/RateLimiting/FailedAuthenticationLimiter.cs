@@ -30,10 +30,10 @@ internal sealed class FailedAuthenticationLimiter
         return byClient is null ? byAddress : byAddress is null ? byClient : (byClient > byAddress ? byClient : byAddress);
     }
 
-    /// <summary>A failure by a caller that proved nothing about the client it named: counts toward both limits.</summary>
+    /// <summary>A failed authentication of the client named (a wrong secret, or an assertion its own key signed): counts toward the client's limit and the address's.</summary>
     public void RecordFailure(string clientId, string remoteAddress)
     {
-        var now = Now();
+        var now = SweptNow();
         Count("c:" + clientId, now);
         Count("a:" + remoteAddress, now);
     }
@@ -43,9 +43,10 @@ internal sealed class FailedAuthenticationLimiter
     /// or foreign-signed client assertion): it counts toward the remote address only, so that anyone
     /// naming a client cannot lock that client out.
     /// </summary>
-    public void RecordAddressFailure(string remoteAddress) => Count("a:" + remoteAddress, Now());
+    public void RecordAddressFailure(string remoteAddress) => Count("a:" + remoteAddress, SweptNow());
 
-    private DateTimeOffset Now()
+    /// <summary>The current time, after dropping lapsed windows once there are many.</summary>
+    private DateTimeOffset SweptNow()
     {
         var now = _time.GetUtcNow();
         if (_windows.Count > SweepThreshold)
